@@ -1,0 +1,68 @@
+"""The declarative schema equals the shared contract (SPEC section 1), and is internally consistent."""
+
+import json
+
+import pytest
+
+from mplan_xl.schema import CHOICES, SETTINGS, SHEET, SHEETS, TABLE, TABLES
+
+from .conftest import CONTRACT
+
+
+@pytest.fixture(scope="module")
+def contract():
+    path = CONTRACT / "contract.json"
+    if not path.exists():
+        pytest.fail(f"contract not found at {path}: set MPLAN_SHARED to the shared/ folder")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_sheets_match_contract(contract):
+    assert [s.key for s in SHEETS] == list(contract["sheets"])
+    for key, sheet in contract["sheets"].items():
+        assert (SHEET[key].fr, SHEET[key].en, SHEET[key].generated) == (sheet["fr"], sheet["en"], sheet["generated"])
+
+
+def test_tables_match_contract(contract):
+    assert set(TABLE) == set(contract["tables"])
+    for key, expected in contract["tables"].items():
+        table = TABLE[key]
+        assert table.sheet == expected["sheet"]
+        assert table.excel_name == expected["excel_name"]
+        ours = [(c.key, c.fr, c.en, c.type, c.required) for c in table.columns]
+        theirs = [(c["key"], c["fr"], c["en"], c["type"], c["required"]) for c in expected["columns"]]
+        assert ours == theirs, key
+        for column in expected["columns"]:
+            if "choices" in column:
+                options = CHOICES[table.column(column["key"]).choices].options
+                assert [{"fr": o.fr, "en": o.en} for o in options] == column["choices"]
+
+
+def test_settings_match_contract(contract):
+    ours = [(s.key, s.fr, s.en, s.type, s.required) for s in SETTINGS]
+    theirs = [(s["key"], s["fr"], s["en"], s["type"], s["required"]) for s in contract["settings"]]
+    assert ours == theirs
+
+
+def test_references_point_at_tables_with_an_id_column():
+    for table in TABLES:
+        for column in table.columns:
+            if column.ref:
+                assert TABLE[column.ref].id_column, f"{table.key}.{column.key} -> {column.ref}"
+            if column.choices:
+                assert column.choices in CHOICES
+
+
+def test_every_column_has_help_in_both_languages_with_example_or_list():
+    for table in TABLES:
+        for column in table.columns:
+            assert column.help_fr and column.help_en, f"{table.key}.{column.key}"
+    for setting in SETTINGS:
+        assert setting.help_fr and setting.help_en, setting.key
+
+
+def test_labels_unique_within_a_table():
+    for table in TABLES:
+        for lang in ("fr", "en"):
+            labels = [c.label(lang).casefold() for c in table.columns]
+            assert len(labels) == len(set(labels)), (table.key, lang)
