@@ -95,3 +95,33 @@ def test_dropdown_sources_resolve_in_libreoffice_and_typed_rows_read_back(workbo
     assert (ws["A5"].value, ws["B5"].value, ws["A6"].value, ws["E6"].value) == (
         "O1", "Gagner des clients en ligne", "O2", 1500)
     assert "tbl_objectives" in ws.tables
+
+
+@pytest.mark.skipif(not Path(UNO_PYTHON).exists(), reason="Debian python3 with python3-uno not found")
+def test_plan_typed_in_libreoffice_reads_back_like_one_filled_by_openpyxl(workbooks, tmp_path):
+    """The same values typed into LibreOffice (as a user types) and written by openpyxl read back equal."""
+    from mplan_xl import load
+
+    from .helpers import fill
+
+    typed = {"A5": "A01", "B5": "Salon professionnel", "D5": "O1", "F5": "Salons et événements",
+             "H5": "8 000 €", "I5": "12500", "J5": "3,5", "A6": "A02", "B6": "Newsletter", "D6": "O1",
+             "F6": "Emailing", "H6": "1200"}
+    lo_file = tmp_path / "lo.xlsx"
+    job = {"input": str(workbooks[("fr", False)]), "output": str(lo_file),
+           "set": [["6 Actions", ref, value] for ref, value in typed.items()]}
+    (tmp_path / "job.json").write_text(json.dumps(job), encoding="utf-8")
+    result = subprocess.run([UNO_PYTHON, str(DRIVER), str(tmp_path / "job.json")], capture_output=True,
+                            text=True, timeout=240)
+    assert result.returncode == 0, result.stderr
+    columns = {"A": "id", "B": "action", "D": "objective", "F": "channel", "H": "cost", "I": "revenue", "J": "effort"}
+    rows = [{columns[ref[0]]: value for ref, value in typed.items() if ref[1:] == n} for n in ("5", "6")]
+    py_file = fill(workbooks[("fr", False)], tmp_path / "py.xlsx", {"actions": rows})
+    lo_plan, py_plan = load(lo_file), load(py_file)
+    assert lo_plan.problems == py_plan.problems == []
+
+    def values(plan):
+        return [{k: (c.value, c.ref) for k, c in r.cells.items()} for r in plan.rows("actions")]
+
+    assert values(lo_plan) == values(py_plan)
+    assert values(lo_plan)[0]["cost"] == (8000.0, "H5")

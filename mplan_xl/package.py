@@ -1,0 +1,138 @@
+"""The xlsx package as a zip: file-level checks before parsing, and the scan for cells calamine hides.
+
+check_file refuses, with one actionable line, what is not an xlsx workbook (missing, folder, empty,
+legacy .xls or encrypted OLE file, CSV or HTML renamed, truncated zip, zip bomb).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from pathlib import Path
+
+from defusedxml import ElementTree as SafeET
+
+from .errors import WorkbookError
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+MAX_MEMBERS = 10_000
+MAX_TOTAL = 1_000_000_000  # bytes once inflated
+MAX_RATIO = 200  # inflated / compressed, per member larger than 1 MB
+NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+      "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+      "rel": "http://schemas.openxmlformats.org/package/2006/relationships"}
+
+
+def check_file(path: Path) -> None:
+    if not path.exists():
+        raise WorkbookError(f"{path}: no such file; check the name and the folder")
+    if path.is_dir():
+        raise WorkbookError(f"{path}: is a folder, not a workbook; give the path of an .xlsx file")
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(512)
+    except OSError as exc:
+        raise WorkbookError(f"{path}: cannot be read ({exc.strerror})") from exc
+    if not head:
+        raise WorkbookError(f"{path}: the file is empty; open the original workbook and save it again")
+    if head.startswith(OLE_MAGIC):
+        if b"EncryptedPackage" in _ole_names(path):
+            raise WorkbookError(f"{path}: the workbook is password-protected (encrypted); remove the password "
+                                "and save it again")
+        raise WorkbookError(f"{path}: this is a legacy .xls workbook; open it in Excel or LibreOffice and "
+                            "save it as .xlsx")
+    if not head.startswith(b"PK"):
+        text = head.lstrip().lower()
+        if text.startswith((b"<!doctype html", b"<html", b"<?xml", b"<table")):
+            raise WorkbookError(f"{path}: this is a web page (HTML) renamed as a workbook; open it in Excel "
+                                "or LibreOffice and save it as .xlsx")
+        raise WorkbookError(f"{path}: not an Excel workbook (it looks like text or CSV); open it in Excel or "
+                            "LibreOffice and save it as .xlsx")
+    try:
+        with zipfile.ZipFile(path) as package:
+            _check_members(path, package.infolist())
+            names = set(package.namelist())
+    except zipfile.BadZipFile as exc:
+        raise WorkbookError(f"{path}: the file is damaged or incomplete (truncated zip); save it again from "
+                            "Excel or LibreOffice") from exc
+    if path.suffix.lower() == ".ods" or "content.xml" in names and "xl/workbook.xml" not in names:
+        raise WorkbookError(f"{path}: this is an OpenDocument spreadsheet (.ods); save it as .xlsx "
+                            "(File > Save as > Excel 2007-365)")
+    if "xl/workbook.xml" not in names:
+        raise WorkbookError(f"{path}: not an Excel workbook (no xl/workbook.xml inside); save it again as .xlsx")
+
+
+def _ole_names(path: Path) -> bytes:
+    """Stream names of an OLE file, as UTF-16 bytes, enough to tell .xls from an encrypted package."""
+    data = path.read_bytes()[:2_000_000]
+    return data.replace(b"\x00", b"")
+
+
+def _check_members(path: Path, members: list[zipfile.ZipInfo]) -> None:
+    if len(members) > MAX_MEMBERS:
+        raise WorkbookError(f"{path}: the package holds {len(members)} parts; refusing a suspicious file")
+    total = 0
+    for info in members:
+        name = info.filename
+        if name.startswith("/") or ".." in name.split("/"):
+            raise WorkbookError(f"{path}: the package holds a suspicious part name ({name[:60]}); refusing it")
+        total += info.file_size
+        if info.file_size > 1_000_000 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise WorkbookError(f"{path}: part {name} inflates {info.file_size // max(info.compress_size, 1)}x "
+                                "(zip bomb); refusing the file")
+    if total > MAX_TOTAL:
+        raise WorkbookError(f"{path}: the package inflates to {total // 1_000_000} MB; refusing the file")
+
+
+def sheet_parts(package: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> part name inside the package."""
+    workbook = SafeET.fromstring(package.read("xl/workbook.xml"))
+    rels_xml = package.read("xl/_rels/workbook.xml.rels") if "xl/_rels/workbook.xml.rels" in package.namelist() \
+        else b"<Relationships/>"
+    rels = {r.get("Id"): r.get("Target") for r in SafeET.fromstring(rels_xml)}
+    parts = {}
+    for sheet in workbook.iter(f"{{{NS['m']}}}sheet"):
+        target = rels.get(sheet.get(f"{{{NS['r']}}}id"), "")
+        if target:
+            target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+            parts[sheet.get("name")] = target
+    return parts
+
+
+_CELL = re.compile(rb"<c\b[^>]*?(?:/>|>.*?</c>)", re.DOTALL)
+_REF = re.compile(rb'\br="([A-Z]+[0-9]+)"')
+_ERROR_T = re.compile(rb'\bt="e"')
+_VALUE = re.compile(rb"<v>(.*?)</v>", re.DOTALL)
+
+
+def scan_special_cells(path: Path) -> dict[tuple[str, str], tuple[str, str]]:
+    """(sheet, A1) -> ("error", "#REF!") or ("formula", "") for cells calamine reads as empty.
+
+    Only sheets whose XML holds an error cell or a formula are scanned, so plain plans cost one
+    substring search per sheet.
+    """
+    found: dict[tuple[str, str], tuple[str, str]] = {}
+    try:
+        with zipfile.ZipFile(path) as package:
+            for sheet, part in sheet_parts(package).items():
+                if part not in package.namelist():
+                    continue
+                data = package.read(part)
+                if b't="e"' not in data and b"<f" not in data:
+                    continue
+                for match in _CELL.finditer(data):
+                    cell = match.group(0)
+                    ref = _REF.search(cell)
+                    if not ref:
+                        continue
+                    value = _VALUE.search(cell)
+                    if _ERROR_T.search(cell.split(b">", 1)[0]):
+                        text = value.group(1).decode("utf-8", "replace") if value else "#N/A"
+                        found[(sheet, ref.group(1).decode())] = ("error", text)
+                    elif b"<f" in cell and (not value or not value.group(1).strip()):
+                        found[(sheet, ref.group(1).decode())] = ("formula", "")
+    except (zipfile.BadZipFile, KeyError, SafeET.ParseError, ValueError) as exc:
+        raise WorkbookError(f"{path}: the workbook structure is damaged ({exc}); save it again from Excel "
+                            "or LibreOffice") from exc
+    return found
