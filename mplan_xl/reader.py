@@ -30,7 +30,6 @@ from .schema import (
     NUMBER,
     PERCENT,
     SETTINGS,
-    SETTINGS_TABLE_LABELS,
     SHEET,
     SHEETS,
     TABLES,
@@ -347,5 +346,3 @@ def _special_finding(special: tuple[str, str], sheet: str, ref: str, lang: str, 
         return finding("MP008", sheet, ref, lang, column=label, error=text)
     return finding("MP007", sheet, ref, lang, column=label)
 
-
-__all__ = ["load", "Plan", "Row", "Cell", "TableData", "SETTINGS_TABLE_LABELS"]
