@@ -106,7 +106,7 @@ class Plan:
 def parse(value: object, column: Column, period, lang: str):
     """Typed value of one cell for its column; raises ValueProblem."""
     kind = column.type
-    if kind in (ID,):
+    if kind == ID:
         return V.parse_id(value)
     if kind == LIST:
         return V.parse_id_list(value)
@@ -317,7 +317,8 @@ def _read_rows(book: _Workbook, table: Table, data: TableData, period, lang: str
     for r in range(data.header_row, len(grid)):
         line = grid[r]
         raw = {key: (line[c] if c < len(line) else None) for key, c in cols}
-        specials = {key: book.special.get((data.sheet, address(r, c))) for key, c in cols}
+        specials = ({key: book.special.get((data.sheet, address(r, c))) for key, c in cols} if book.special
+                    else dict.fromkeys(data.columns))  # most plans have no error or formula cell
         if all(V.is_empty(v) for v in raw.values()) and not any(specials.values()):
             continue
         row = Row(table.key, data.sheet, r + 1, {}, dict(data.columns))
