@@ -69,10 +69,112 @@ def init(path, lang, start, months, currency, example, force):
     currency = currency.strip().upper()
     if len(currency) != 3 or not currency.isalpha():
         raise UsageError(f"--currency '{currency}' is not an ISO 4217 code such as EUR or USD")
-    written = create_plan(path, lang=lang, start=start_date, months=months, example=example,
-                          currency=currency, force=force)
+    written = create_plan(
+        path, lang=lang, start=start_date, months=months, example=example, currency=currency, force=force
+    )
     click.echo(f"Wrote {written} ({'example plan' if example else 'template'}, {lang}).")
     click.echo(f"Next: fill it in Excel or LibreOffice, then run: mplan validate {written}")
+
+
+def _today(value: str | None) -> date | None:
+    return _parse_cli_date(value, "--today") if value else None
+
+
+SEVERITY_STYLE = {"error": "red", "warning": "yellow", "info": "cyan"}
+COUNT_WORDS = {"fr": ("erreur", "avertissement", "information"), "en": ("error", "warning", "info")}
+
+
+def _plural(n: int, word: str, lang: str) -> str:
+    if n <= 1:
+        return f"{n} {word}"
+    return f"{n} {word}s" if not word.endswith("s") else f"{n} {word}"
+
+
+@cli.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on errors.")
+@click.option(
+    "--today", metavar="DATE", help="Date to check deadlines against (default: Settings reference date, else today)."
+)
+@click.option("--lang", type=click.Choice(["fr", "en"]), help="Language of the messages (default: the workbook's).")
+@_one_line_errors
+def validate(path, fmt, strict, today, lang):
+    """Check a plan cell by cell and list what is wrong.
+
+    Exit code 0: no error (warnings allowed unless --strict); 1: errors found; 2: the file could not be
+    read.
+
+    \b
+    Examples:
+      mplan validate plan.xlsx
+      mplan validate plan.xlsx --format json --today 2027-06-30
+    """
+    import json
+
+    from .validate import validate as run_validate
+
+    report = run_validate(path, today=_today(today), lang=lang)
+    if fmt == "json":
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        _print_report(report, lang)
+    counts = report.counts
+    sys.exit(1 if counts["error"] or (strict and counts["warning"]) else 0)
+
+
+def _print_report(report, lang: str | None) -> None:
+    lang = lang or report.lang
+    sheets: dict[str, list] = {}
+    for f in report.findings:
+        sheets.setdefault(f.sheet, []).append(f)
+    order = {name: i for i, name in enumerate(report.sheets)}
+    for sheet, findings in sorted(sheets.items(), key=lambda kv: order.get(kv[0], len(order))):
+        click.secho(sheet, bold=True)
+        for f in findings:
+            severity = click.style(f"{f.severity:<7}", fg=SEVERITY_STYLE[f.severity])
+            click.echo(f"  {f.cell:<6} {severity} {f.code}  {f.message}")
+            click.secho(f"                        → {f.hint}", dim=True)
+    if not report.findings:
+        click.secho("Aucun problème trouvé." if lang == "fr" else "No problem found.", fg="green")
+    counts = report.counts
+    words = COUNT_WORDS[lang]
+    line = ", ".join(_plural(counts[k], w, lang) for k, w in zip(("error", "warning", "info"), words, strict=True))
+    click.echo(f"{report.file}: {line}")
+
+
+@cli.command()
+@click.argument("code", required=False)
+@click.option(
+    "--lang",
+    type=click.Choice(["fr", "en"]),
+    default="en",
+    show_default=True,
+    help="Language of the message shown with each rule.",
+)
+@_one_line_errors
+def rules(code, lang):
+    """List the rules, or explain one.
+
+    \b
+    Examples:
+      mplan rules
+      mplan rules MP503
+    """
+    from .rules import RULES
+
+    if code:
+        rule = RULES.get(code.upper())
+        if rule is None:
+            raise UsageError(f"unknown rule '{code}': run 'mplan rules' for the list")
+        click.secho(f"{rule.code} ({rule.severity}): {rule.title}", bold=True)
+        click.echo()
+        click.echo("\n".join(rule.doc.splitlines()[1:]).strip())
+        click.echo()
+        click.echo(f"Message: {rule.message(lang)}")
+        return
+    for rule in RULES.values():
+        click.echo(f"{rule.code}  {rule.severity:<7}  {rule.title}")
 
 
 def main(argv=None):

@@ -53,18 +53,29 @@ def cell_value(column, value, lang: str):
 
 
 def channel_catalogue() -> list[dict]:
-    return [{"channel": (fr, en), "category": cat, "lever": (lever_fr, lever_en)}
-            for cat, fr, en, lever_fr, lever_en in CHANNELS]
+    return [
+        {"channel": (fr, en), "category": cat, "lever": (lever_fr, lever_en)}
+        for cat, fr, en, lever_fr, lever_en in CHANNELS
+    ]
 
 
 def peak_rows(start: date, end: date, lang: str, country: str = "FR") -> list[dict]:
-    return [{"name": p.name, "start": p.start, "end": p.end if p.end != p.start else None}
-            for p in peaks_for_period(start, end, lang, country)]
+    return [
+        {"name": p.name, "start": p.start, "end": p.end if p.end != p.start else None}
+        for p in peaks_for_period(start, end, lang, country)
+    ]
 
 
 def blank_content(lang: str, start: date, end: date, currency: str = "EUR") -> PlanContent:
     """A blank plan: default settings, the channel catalogue and the commercial peaks of the period."""
-    settings = dict(SETTING_DEFAULTS, period_start=start, period_end=end, currency=currency, language=lang,
-                    plan_name=(f"Plan d'action marketing {start.year}", f"Marketing action plan {start.year}"))
-    return PlanContent(settings, {"channels": channel_catalogue(),
-                                  "peaks": peak_rows(start, end, lang, str(settings["country"]))})
+    settings = dict(
+        SETTING_DEFAULTS,
+        period_start=start,
+        period_end=end,
+        currency=currency,
+        language=lang,
+        plan_name=(f"Plan d'action marketing {start.year}", f"Marketing action plan {start.year}"),
+    )
+    return PlanContent(
+        settings, {"channels": channel_catalogue(), "peaks": peak_rows(start, end, lang, str(settings["country"]))}
+    )

@@ -19,9 +19,11 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_MEMBERS = 10_000
 MAX_TOTAL = 1_000_000_000  # bytes once inflated
 MAX_RATIO = 200  # inflated / compressed, per member larger than 1 MB
-NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-      "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-      "rel": "http://schemas.openxmlformats.org/package/2006/relationships"}
+NS = {
+    "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
+}
 
 
 def check_file(path: Path) -> None:
@@ -38,27 +40,35 @@ def check_file(path: Path) -> None:
         raise WorkbookError(f"{path}: the file is empty; open the original workbook and save it again")
     if head.startswith(OLE_MAGIC):
         if b"EncryptedPackage" in _ole_names(path):
-            raise WorkbookError(f"{path}: the workbook is password-protected (encrypted); remove the password "
-                                "and save it again")
-        raise WorkbookError(f"{path}: this is a legacy .xls workbook; open it in Excel or LibreOffice and "
-                            "save it as .xlsx")
+            raise WorkbookError(
+                f"{path}: the workbook is password-protected (encrypted); remove the password and save it again"
+            )
+        raise WorkbookError(
+            f"{path}: this is a legacy .xls workbook; open it in Excel or LibreOffice and save it as .xlsx"
+        )
     if not head.startswith(b"PK"):
         text = head.lstrip().lower()
         if text.startswith((b"<!doctype html", b"<html", b"<?xml", b"<table")):
-            raise WorkbookError(f"{path}: this is a web page (HTML) renamed as a workbook; open it in Excel "
-                                "or LibreOffice and save it as .xlsx")
-        raise WorkbookError(f"{path}: not an Excel workbook (it looks like text or CSV); open it in Excel or "
-                            "LibreOffice and save it as .xlsx")
+            raise WorkbookError(
+                f"{path}: this is a web page (HTML) renamed as a workbook; open it in Excel "
+                "or LibreOffice and save it as .xlsx"
+            )
+        raise WorkbookError(
+            f"{path}: not an Excel workbook (it looks like text or CSV); open it in Excel or "
+            "LibreOffice and save it as .xlsx"
+        )
     try:
         with zipfile.ZipFile(path) as package:
             _check_members(path, package.infolist())
             names = set(package.namelist())
     except zipfile.BadZipFile as exc:
-        raise WorkbookError(f"{path}: the file is damaged or incomplete (truncated zip); save it again from "
-                            "Excel or LibreOffice") from exc
+        raise WorkbookError(
+            f"{path}: the file is damaged or incomplete (truncated zip); save it again from Excel or LibreOffice"
+        ) from exc
     if path.suffix.lower() == ".ods" or "content.xml" in names and "xl/workbook.xml" not in names:
-        raise WorkbookError(f"{path}: this is an OpenDocument spreadsheet (.ods); save it as .xlsx "
-                            "(File > Save as > Excel 2007-365)")
+        raise WorkbookError(
+            f"{path}: this is an OpenDocument spreadsheet (.ods); save it as .xlsx (File > Save as > Excel 2007-365)"
+        )
     if "xl/workbook.xml" not in names:
         raise WorkbookError(f"{path}: not an Excel workbook (no xl/workbook.xml inside); save it again as .xlsx")
 
@@ -79,8 +89,10 @@ def _check_members(path: Path, members: list[zipfile.ZipInfo]) -> None:
             raise WorkbookError(f"{path}: the package holds a suspicious part name ({name[:60]}); refusing it")
         total += info.file_size
         if info.file_size > 1_000_000 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise WorkbookError(f"{path}: part {name} inflates {info.file_size // max(info.compress_size, 1)}x "
-                                "(zip bomb); refusing the file")
+            raise WorkbookError(
+                f"{path}: part {name} inflates {info.file_size // max(info.compress_size, 1)}x "
+                "(zip bomb); refusing the file"
+            )
     if total > MAX_TOTAL:
         raise WorkbookError(f"{path}: the package inflates to {total // 1_000_000} MB; refusing the file")
 
@@ -88,8 +100,11 @@ def _check_members(path: Path, members: list[zipfile.ZipInfo]) -> None:
 def sheet_parts(package: zipfile.ZipFile) -> dict[str, str]:
     """Sheet name -> part name inside the package."""
     workbook = SafeET.fromstring(package.read("xl/workbook.xml"))
-    rels_xml = package.read("xl/_rels/workbook.xml.rels") if "xl/_rels/workbook.xml.rels" in package.namelist() \
+    rels_xml = (
+        package.read("xl/_rels/workbook.xml.rels")
+        if "xl/_rels/workbook.xml.rels" in package.namelist()
         else b"<Relationships/>"
+    )
     rels = {r.get("Id"): r.get("Target") for r in SafeET.fromstring(rels_xml)}
     parts = {}
     for sheet in workbook.iter(f"{{{NS['m']}}}sheet"):
@@ -133,6 +148,7 @@ def scan_special_cells(path: Path) -> dict[tuple[str, str], tuple[str, str]]:
                     elif b"<f" in cell and (not value or not value.group(1).strip()):
                         found[(sheet, ref.group(1).decode())] = ("formula", "")
     except (zipfile.BadZipFile, KeyError, SafeET.ParseError, ValueError) as exc:
-        raise WorkbookError(f"{path}: the workbook structure is damaged ({exc}); save it again from Excel "
-                            "or LibreOffice") from exc
+        raise WorkbookError(
+            f"{path}: the workbook structure is damaged ({exc}); save it again from Excel or LibreOffice"
+        ) from exc
     return found

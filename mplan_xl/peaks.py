@@ -17,7 +17,6 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-import holidays
 from dateutil.easter import easter
 
 WEDNESDAY, THURSDAY, SUNDAY = 2, 3, 6
@@ -112,6 +111,8 @@ def commercial_events(year: int, country: str = "FR") -> list[tuple[str, date, d
 
 def public_holidays(start: date, end: date, country: str = "FR", lang: str = "fr") -> dict[date, str]:
     """Public holidays of the country between start and end inclusive, named in lang where available."""
+    import holidays  # its import costs 60 ms: only when holidays are needed
+
     years = range(start.year, end.year + 1)
     try:
         calendar_ = holidays.country_holidays(country, years=years, language="fr" if lang == "fr" else "en_US")
@@ -131,6 +132,14 @@ def peaks_for_period(start: date, end: date, lang: str = "fr", country: str = "F
             if first <= end and last >= start:
                 found.append(Peak(first, last, f"{_label(key, lang)} {year}", "commercial"))
     for day, name in public_holidays(start, end, country, lang).items():
-        found.append(Peak(day, day, f"{_label('holiday', lang)} : {name} {day.year}" if lang == "fr"
-                          else f"{_label('holiday', lang)}: {name} {day.year}", "holiday"))
+        found.append(
+            Peak(
+                day,
+                day,
+                f"{_label('holiday', lang)} : {name} {day.year}"
+                if lang == "fr"
+                else f"{_label('holiday', lang)}: {name} {day.year}",
+                "holiday",
+            )
+        )
     return sorted(found)

@@ -86,8 +86,16 @@ class Plan:
     lang: str
     settings: dict[str, Cell]
     tables: dict[str, TableData]
-    problems: list[Finding]
+    issues: list[Issue]
     sheet_names: list[str]
+
+    def problems_in(self, lang: str) -> list[Finding]:
+        """What the reader found (MP001, MP002, MP004, MP007, MP008), worded in lang."""
+        return [finding(code, sheet, cell, lang, **values) for code, sheet, cell, values in self.issues]
+
+    @property
+    def problems(self) -> list[Finding]:
+        return self.problems_in(self.lang)
 
     def setting(self, key: str, default=None):
         cell = self.settings.get(key)
@@ -101,6 +109,9 @@ class Plan:
     def rows(self, key: str) -> list[Row]:
         table = self.tables.get(key)
         return table.rows if table else []
+
+
+Issue = tuple[str, str, str, dict]  # (code, sheet, cell, message values): worded in any language later
 
 
 def parse(value: object, column: Column, period, lang: str):
@@ -131,11 +142,15 @@ class _Workbook:
         try:
             self.book = pc.CalamineWorkbook.from_path(str(path), load_tables=True)
         except pc.PasswordError as exc:
-            raise WorkbookError(f"{path}: the workbook is password-protected; remove the password "
-                                "(File > Info > Protect workbook) and save it again") from exc
+            raise WorkbookError(
+                f"{path}: the workbook is password-protected; remove the password "
+                "(File > Info > Protect workbook) and save it again"
+            ) from exc
         except Exception as exc:  # calamine reports broken packages with various exception types
-            raise WorkbookError(f"{path}: not a readable Excel workbook ({_short(exc)}); open it in Excel "
-                                "or LibreOffice and save it again as .xlsx") from exc
+            raise WorkbookError(
+                f"{path}: not a readable Excel workbook ({_short(exc)}); open it in Excel "
+                "or LibreOffice and save it again as .xlsx"
+            ) from exc
         self.sheet_names = [m.name for m in self.book.sheets_metadata]
         self._grids: dict[str, list[list]] = {}
         try:
@@ -163,7 +178,7 @@ def load(path: str | Path, lang: str | None = None) -> Plan:
     path = Path(path)
     check_file(path)
     book = _Workbook(path)
-    problems: list[Finding] = []
+    problems: list[Issue] = []
     wb_lang = lang or _detect_language(book.sheet_names)
     settings = _read_settings(book, problems, wb_lang)
     language = settings.get("language")
@@ -174,15 +189,22 @@ def load(path: str | Path, lang: str | None = None) -> Plan:
     for table in TABLES:
         data = _find_table(book, table)
         if data is None:
-            problems.append(finding("MP001", SHEET[table.sheet].name(wb_lang), "A1", wb_lang,
-                                    table=table.excel_name))
+            problems.append(_issue("MP001", SHEET[table.sheet].name(wb_lang), "A1", wb_lang, table=table.excel_name))
             continue
         _read_rows(book, table, data, period, wb_lang, problems)
         plan.tables[table.key] = data
         for column in table.columns:
             if column.required and column.key not in data.columns:
-                problems.append(finding("MP002", data.sheet, data.header_ref(), wb_lang,
-                                        column=column.label(wb_lang), table=table.excel_name))
+                problems.append(
+                    _issue(
+                        "MP002",
+                        data.sheet,
+                        data.header_ref(),
+                        wb_lang,
+                        column=column.label(wb_lang),
+                        table=table.excel_name,
+                    )
+                )
     return plan
 
 
@@ -195,7 +217,8 @@ def _detect_language(sheet_names: list[str]) -> str:
 
 # --- settings ---------------------------------------------------------------------------------
 
-def _read_settings(book: _Workbook, problems: list[Finding], lang: str) -> dict[str, Cell]:
+
+def _read_settings(book: _Workbook, problems: list[Issue], lang: str) -> dict[str, Cell]:
     labels = {V.norm(lbl): s for s in SETTINGS for lbl in (s.fr, s.en)}
     sheets = _candidate_sheets(book, "settings")
     raw: dict[str, tuple[object, str, str]] = {}
@@ -224,12 +247,14 @@ def _read_settings(book: _Workbook, problems: list[Finding], lang: str) -> dict[
             typed = parse(value, setting, period, lang)
             if setting.integer and typed is not None:
                 if not float(typed).is_integer():
-                    raise V.ValueProblem(f"'{value}' is not a whole number")
+                    raise V.ValueProblem(value, "whole")
                 typed = int(typed)
             if setting.key in ("currency", "country", "language") and typed:
                 typed = typed.strip().upper() if setting.key != "language" else typed.strip().lower()
         except V.ValueProblem as exc:
-            problems.append(finding("MP004", sheet, ref, lang, column=setting.label(lang), reason=str(exc)))
+            problems.append(
+                _issue("MP004", sheet, ref, lang, column=setting.label(lang), value=exc.value, kind=exc.expected)
+            )
             typed = None
         settings[setting.key] = Cell(typed, sheet, ref)
         if setting.key == "period_end":
@@ -249,6 +274,7 @@ def _candidate_sheets(book: _Workbook, sheet_key: str) -> list[str]:
 
 
 # --- tables -----------------------------------------------------------------------------------
+
 
 def _label_index(table: Table) -> dict[str, str]:
     return {V.norm(lbl): c.key for c in table.columns for lbl in (c.fr, c.en)}
@@ -309,16 +335,18 @@ def _header_blocks(line: list) -> list[list[int]]:
     return blocks
 
 
-def _read_rows(book: _Workbook, table: Table, data: TableData, period, lang: str,
-               problems: list[Finding]) -> None:
+def _read_rows(book: _Workbook, table: Table, data: TableData, period, lang: str, problems: list[Issue]) -> None:
     grid = book.grid(data.sheet)
     by_key = {c.key: c for c in table.columns}
     cols = sorted(data.columns.items(), key=lambda kv: kv[1])
     for r in range(data.header_row, len(grid)):
         line = grid[r]
         raw = {key: (line[c] if c < len(line) else None) for key, c in cols}
-        specials = ({key: book.special.get((data.sheet, address(r, c))) for key, c in cols} if book.special
-                    else dict.fromkeys(data.columns))  # most plans have no error or formula cell
+        specials = (
+            {key: book.special.get((data.sheet, address(r, c))) for key, c in cols}
+            if book.special
+            else dict.fromkeys(data.columns)
+        )  # most plans have no error or formula cell
         if all(V.is_empty(v) for v in raw.values()) and not any(specials.values()):
             continue
         row = Row(table.key, data.sheet, r + 1, {}, dict(data.columns))
@@ -335,15 +363,22 @@ def _read_rows(book: _Workbook, table: Table, data: TableData, period, lang: str
             try:
                 typed = parse(value, column, period, lang)
             except V.ValueProblem as exc:
-                problems.append(finding("MP004", data.sheet, ref, lang, column=column.label(lang), reason=str(exc)))
+                problems.append(
+                    _issue(
+                        "MP004", data.sheet, ref, lang, column=column.label(lang), value=exc.value, kind=exc.expected
+                    )
+                )
                 typed = None
             row.cells[key] = Cell(typed, data.sheet, ref)
         data.rows.append(row)
 
 
-def _special_finding(special: tuple[str, str], sheet: str, ref: str, lang: str, label: str) -> Finding:
+def _special_finding(special: tuple[str, str], sheet: str, ref: str, lang: str, label: str) -> Issue:
     kind, text = special
     if kind == "error":
-        return finding("MP008", sheet, ref, lang, column=label, error=text)
-    return finding("MP007", sheet, ref, lang, column=label)
+        return _issue("MP008", sheet, ref, lang, column=label, error=text)
+    return _issue("MP007", sheet, ref, lang, column=label)
 
+
+def _issue(code: str, sheet: str, cell: str, lang: str, **values) -> Issue:
+    return (code, sheet, cell, values)

@@ -22,9 +22,17 @@ PALETTE = {
 
 # Tab colours: one per step so the eight sheets read as a sequence.
 TAB_COLOURS = {
-    "guide": "#1F4E79", "settings": "#7F7F7F", "objectives": "#2E75B6", "personas": "#548235",
-    "watch": "#BF9000", "channels": "#C55A11", "resources": "#7030A0", "actions": "#C00000",
-    "schedule": "#2F5597", "tracking": "#375623", "lists": "#A6A6A6",
+    "guide": "#1F4E79",
+    "settings": "#7F7F7F",
+    "objectives": "#2E75B6",
+    "personas": "#548235",
+    "watch": "#BF9000",
+    "channels": "#C55A11",
+    "resources": "#7030A0",
+    "actions": "#C00000",
+    "schedule": "#2F5597",
+    "tracking": "#375623",
+    "lists": "#A6A6A6",
 }
 
 
@@ -65,13 +73,19 @@ class Formats:
         return self._cache[key]
 
     def header(self, required: bool):
-        return self.get(bold=True, font_color="#FFFFFF", text_wrap=True, valign="vcenter", align="center",
-                        bg_color=PALETTE["header_required" if required else "header"], border=1,
-                        border_color="#FFFFFF")
+        return self.get(
+            bold=True,
+            font_color="#FFFFFF",
+            text_wrap=True,
+            valign="vcenter",
+            align="center",
+            bg_color=PALETTE["header_required" if required else "header"],
+            border=1,
+            border_color="#FFFFFF",
+        )
 
     def input(self, value_type: str | None = None, integer: bool = False, wrap: bool = False):
-        props = dict(bg_color=PALETTE["input"], border=1, border_color=PALETTE["input_border"],
-                     valign="top")
+        props = dict(bg_color=PALETTE["input"], border=1, border_color=PALETTE["input_border"], valign="top")
         fmt = number_format_for(value_type, self.lang, self.currency, integer) if value_type else None
         if fmt:
             props["num_format"] = fmt
@@ -82,8 +96,13 @@ class Formats:
         return self.get(**props)
 
     def generated(self, **extra):
-        return self.get(bg_color=PALETTE["generated"], font_color=PALETTE["generated_text"], border=1,
-                        border_color="#D0D0D0", **extra)
+        return self.get(
+            bg_color=PALETTE["generated"],
+            font_color=PALETTE["generated_text"],
+            border=1,
+            border_color="#D0D0D0",
+            **extra,
+        )
 
     def title(self):
         return self.get(bold=True, font_size=16, font_color=PALETTE["title"])

@@ -106,14 +106,16 @@ def _set_properties(workbook, lang: str, content: PlanContent) -> None:
         value = content.settings.get(key)
         return t(value, lang) if isinstance(value, tuple) else str(value or "")
 
-    workbook.set_properties({
-        "title": setting("plan_name") or t(texts.PROPERTIES["title"], lang),
-        "subject": t(texts.PROPERTIES["subject"], lang),
-        "author": "mplan",
-        "company": setting("company"),
-        "comments": t(texts.PROPERTIES["comments"], lang),
-        "created": FIXED_CREATED,
-    })
+    workbook.set_properties(
+        {
+            "title": setting("plan_name") or t(texts.PROPERTIES["title"], lang),
+            "subject": t(texts.PROPERTIES["subject"], lang),
+            "author": "mplan",
+            "company": setting("company"),
+            "comments": t(texts.PROPERTIES["comments"], lang),
+            "created": FIXED_CREATED,
+        }
+    )
     workbook.set_custom_property("mplan_contract", "1")
     workbook.set_custom_property("mplan_language", lang)
 
@@ -170,15 +172,26 @@ def _write_table(ws, table: Table, rows: list[dict], first_col: int, fmt: Format
     ws.write_string(CAPTION_ROW, first_col, t(texts.TABLE_CAPTIONS[table.key], lang), fmt.subtitle())
     columns = []
     for col in table.columns:
-        columns.append({
-            "header": col.label(lang),
-            "header_format": fmt.header(col.required),
-        })
+        columns.append(
+            {
+                "header": col.label(lang),
+                "header_format": fmt.header(col.required),
+            }
+        )
     data = [[cell_value(col, row.get(col.key), lang) for col in table.columns] for row in rows]
     data += [[None] * len(table.columns) for _ in range(n_rows - len(rows))]
-    ws.add_table(HEADER_ROW, first_col, last_row, last_col, {
-        "name": table.excel_name, "columns": columns, "style": "Table Style Light 1", "autofilter": True,
-    })
+    ws.add_table(
+        HEADER_ROW,
+        first_col,
+        last_row,
+        last_col,
+        {
+            "name": table.excel_name,
+            "columns": columns,
+            "style": "Table Style Light 1",
+            "autofilter": True,
+        },
+    )
     item = _Placed(table, first_col, last_col, last_row)
     heights: dict[int, int] = {}  # data row -> text lines: clients do not grow wrapped rows by themselves
     for i, col in enumerate(table.columns):
@@ -191,8 +204,9 @@ def _write_table(ws, table: Table, rows: list[dict], first_col: int, fmt: Format
             if _wraps(col) and isinstance(row[i], str):
                 lines = -(-len(row[i]) // max(int(col.width * 1.15), 1))
                 heights[r] = max(heights.get(r, 1), lines)
-        ws.write_comment(HEADER_ROW, c, col.help(lang),
-                         {"author": "mplan", "x_scale": 2.4, "y_scale": 1.2, "font_size": 9})
+        ws.write_comment(
+            HEADER_ROW, c, col.help(lang), {"author": "mplan", "x_scale": 2.4, "y_scale": 1.2, "font_size": 9}
+        )
         rule = column_validation(col, lang)
         if rule:
             ws.data_validation(FIRST_DATA_ROW, c, last_row, c, rule)
@@ -239,19 +253,39 @@ def column_validation(col: Column | Setting, lang: str) -> dict:
         else:
             rule.update(_message("ref", lang), error_type="warning")
     elif col.type == DATE:
-        rule = {"validate": "date", "criteria": "between", "minimum": date(1990, 1, 1),
-                "maximum": date(2100, 12, 31), **_message("date", lang)}
+        rule = {
+            "validate": "date",
+            "criteria": "between",
+            "minimum": date(1990, 1, 1),
+            "maximum": date(2100, 12, 31),
+            **_message("date", lang),
+        }
     elif col.type == MONEY:
         rule = {"validate": "decimal", "criteria": ">=", "value": 0, **_message("money", lang)}
     elif col.type == PERCENT:
-        rule = {"validate": "decimal", "criteria": "between", "minimum": -100, "maximum": 100,
-                **_message("percent", lang)}
+        rule = {
+            "validate": "decimal",
+            "criteria": "between",
+            "minimum": -100,
+            "maximum": 100,
+            **_message("percent", lang),
+        }
     elif col.type == NUMBER and col.integer:
-        rule = {"validate": "integer", "criteria": "between", "minimum": 0, "maximum": 100000,
-                **_message("integer", lang)}
+        rule = {
+            "validate": "integer",
+            "criteria": "between",
+            "minimum": 0,
+            "maximum": 100000,
+            **_message("integer", lang),
+        }
     elif col.type == NUMBER:
-        rule = {"validate": "decimal", "criteria": "between", "minimum": -1e15, "maximum": 1e15,
-                **_message("number", lang)}
+        rule = {
+            "validate": "decimal",
+            "criteria": "between",
+            "minimum": -1e15,
+            "maximum": 1e15,
+            **_message("number", lang),
+        }
     else:
         rule = {"validate": "any"}
     if help_text:
@@ -264,17 +298,30 @@ def _write_settings(ws, content: PlanContent, fmt: Formats, lang: str) -> None:
     ws.write_string(TITLE_ROW, 0, SHEET["settings"].name(lang), fmt.title())
     ws.merge_range(INTRO_ROW, 0, INTRO_ROW, 2, t(texts.SETTINGS_INTRO, lang), fmt.muted(wrap=True))
     ws.write_string(CAPTION_ROW, 0, t(texts.TABLE_CAPTIONS["settings"], lang), fmt.subtitle())
-    label_fmt = fmt.get(bold=True, bg_color=PALETTE["generated"], border=1, border_color="#D0D0D0",
-                        valign="top")
-    required_fmt = fmt.get(bold=True, font_color="#FFFFFF", bg_color=PALETTE["header_required"], border=1,
-                           border_color="#FFFFFF", valign="top")
+    label_fmt = fmt.get(bold=True, bg_color=PALETTE["generated"], border=1, border_color="#D0D0D0", valign="top")
+    required_fmt = fmt.get(
+        bold=True,
+        font_color="#FFFFFF",
+        bg_color=PALETTE["header_required"],
+        border=1,
+        border_color="#FFFFFF",
+        valign="top",
+    )
     help_fmt = fmt.get(italic=True, font_color=PALETTE["muted"], text_wrap=True, valign="top")
     last_row = HEADER_ROW + len(SETTINGS)
     headers = [t(SETTINGS_TABLE_LABELS[k], lang) for k in ("label", "value", "help")]
-    ws.add_table(HEADER_ROW, 0, last_row, 2, {
-        "name": "tbl_settings", "style": "Table Style Light 1", "autofilter": False,
-        "columns": [{"header": h, "header_format": fmt.header(i < 2)} for i, h in enumerate(headers)],
-    })
+    ws.add_table(
+        HEADER_ROW,
+        0,
+        last_row,
+        2,
+        {
+            "name": "tbl_settings",
+            "style": "Table Style Light 1",
+            "autofilter": False,
+            "columns": [{"header": h, "header_format": fmt.header(i < 2)} for i, h in enumerate(headers)],
+        },
+    )
     for i, setting in enumerate(SETTINGS):
         row = FIRST_DATA_ROW + i
         ws.write_string(row, 0, setting.label(lang), required_fmt if setting.required else label_fmt)
@@ -296,8 +343,7 @@ def _write_guide(ws, fmt: Formats, lang: str) -> None:
     ws.set_column(1, 1, 8)
     ws.set_column(2, 2, 46)
     ws.set_column(3, 3, 90)
-    ws.write_string(0, 1, t(texts.GUIDE_TITLE, lang), fmt.get(bold=True, font_size=20,
-                                                                font_color=PALETTE["title"]))
+    ws.write_string(0, 1, t(texts.GUIDE_TITLE, lang), fmt.get(bold=True, font_size=20, font_color=PALETTE["title"]))
     ws.set_row(0, 32)
     ws.merge_range(2, 1, 2, 3, t(texts.GUIDE_PURPOSE, lang), fmt.text())
     ws.set_row(2, 64)
@@ -315,16 +361,29 @@ def _write_guide(ws, fmt: Formats, lang: str) -> None:
             continue
         row += 1
         title, advice = texts.STEPS[sheet.key]
-        ws.write_number(row, 1, sheet.step, fmt.get(bold=True, align="center", valign="top", font_size=14,
-                                                    font_color=PALETTE["title"]))
-        ws.write_url(row, 2, f"internal:'{sheet.name(lang)}'!A1", fmt.get(font_color=PALETTE["link"],
-                     underline=1, valign="top", text_wrap=True, bold=True), t(title, lang).split("·")[-1].strip())
+        ws.write_number(
+            row,
+            1,
+            sheet.step,
+            fmt.get(bold=True, align="center", valign="top", font_size=14, font_color=PALETTE["title"]),
+        )
+        ws.write_url(
+            row,
+            2,
+            f"internal:'{sheet.name(lang)}'!A1",
+            fmt.get(font_color=PALETTE["link"], underline=1, valign="top", text_wrap=True, bold=True),
+            t(title, lang).split("·")[-1].strip(),
+        )
         ws.write_string(row, 3, t(advice, lang), fmt.text())
         ws.set_row(row, 48)
     row += 2
     ws.write_string(row, 1, t(texts.GUIDE_LEGEND_TITLE, lang), fmt.subtitle())
-    samples = {"header_required": fmt.header(True), "header": fmt.header(False), "input": fmt.input(),
-               "generated": fmt.generated()}
+    samples = {
+        "header_required": fmt.header(True),
+        "header": fmt.header(False),
+        "input": fmt.input(),
+        "generated": fmt.generated(),
+    }
     for key, label, meaning in texts.LEGEND:
         row += 1
         ws.write_string(row, 1, "", samples[key])
@@ -354,9 +413,17 @@ def _print_setup(ws, landscape: bool) -> None:
     ws.set_footer("&L&A&RPage &P / &N")
 
 
-
-def create_plan(path, *, lang: str = "fr", start: date | None = None, months: int = 12, example: bool = False,
-                currency: str = "EUR", force: bool = False, today: date | None = None) -> Path:
+def create_plan(
+    path,
+    *,
+    lang: str = "fr",
+    start: date | None = None,
+    months: int = 12,
+    example: bool = False,
+    currency: str = "EUR",
+    force: bool = False,
+    today: date | None = None,
+) -> Path:
     """Create a plan workbook: a blank template, or with `example` a filled fictional plan.
 
     >>> create_plan("plan.xlsx", lang="fr", start=date(2027, 1, 1))  # doctest: +SKIP

@@ -17,62 +17,78 @@ def t(pair: Pair, lang: str) -> str:
 STEPS: dict[str, tuple[Pair, Pair]] = {
     "objectives": (
         ("Étape 1 · Fixer des objectifs SMART", "Step 1 · Set SMART objectives"),
-        ("Un objectif utile est Spécifique, Mesurable (un indicateur et une cible chiffrée), Atteignable, "
-         "Réaliste et Temporel (une échéance). Trois à six objectifs suffisent : au-delà, plus rien n'est "
-         "prioritaire.",
-         "A useful objective is Specific, Measurable (a KPI and a numeric target), Achievable, Realistic and "
-         "Time-bound (a deadline). Three to six are enough: beyond that nothing is a priority."),
+        (
+            "Un objectif utile est Spécifique, Mesurable (un indicateur et une cible chiffrée), Atteignable, "
+            "Réaliste et Temporel (une échéance). Trois à six objectifs suffisent : au-delà, plus rien n'est "
+            "prioritaire.",
+            "A useful objective is Specific, Measurable (a KPI and a numeric target), Achievable, Realistic and "
+            "Time-bound (a deadline). Three to six are enough: beyond that nothing is a priority.",
+        ),
     ),
     "personas": (
         ("Étape 2 · Décrire les personae", "Step 2 · Describe your personas"),
-        ("Donnez un visage à chaque cible : âge, lieu, besoins, habitudes d'achat et canaux où la toucher. "
-         "Appuyez-vous sur des données (enquêtes, CRM) et révisez-les au moins une fois par an.",
-         "Give each target a face: age, location, needs, buying habits and the channels that reach them. "
-         "Base them on data (surveys, CRM) and review them at least once a year."),
+        (
+            "Donnez un visage à chaque cible : âge, lieu, besoins, habitudes d'achat et canaux où la toucher. "
+            "Appuyez-vous sur des données (enquêtes, CRM) et révisez-les au moins une fois par an.",
+            "Give each target a face: age, location, needs, buying habits and the channels that reach them. "
+            "Base them on data (surveys, CRM) and review them at least once a year.",
+        ),
     ),
     "watch": (
         ("Étape 3 · Veille et analyse PESTEL", "Step 3 · Market watch and PESTEL"),
-        ("Notez ce que font vos concurrents, ce qui change sur votre marché et dans la technologie, puis "
-         "passez l'environnement au crible des six facteurs PESTEL. Chaque constat fort doit se retrouver "
-         "dans une action.",
-         "Record what competitors do and what changes in your market and in technology, then scan the "
-         "environment through the six PESTEL factors. Every strong finding should lead to an action."),
+        (
+            "Notez ce que font vos concurrents, ce qui change sur votre marché et dans la technologie, puis "
+            "passez l'environnement au crible des six facteurs PESTEL. Chaque constat fort doit se retrouver "
+            "dans une action.",
+            "Record what competitors do and what changes in your market and in technology, then scan the "
+            "environment through the six PESTEL factors. Every strong finding should lead to an action.",
+        ),
     ),
     "channels": (
         ("Étape 4 · Choisir leviers et canaux", "Step 4 · Choose levers and channels"),
-        ("Le catalogue ci-dessous liste les canaux traditionnels et digitaux. Retenez ceux qui touchent vos "
-         "personae et servent vos objectifs, en vous appuyant sur les résultats passés ; écartez les autres.",
-         "The catalogue below lists traditional and digital channels. Select those that reach your personas "
-         "and serve your objectives, based on past results; leave the others out."),
+        (
+            "Le catalogue ci-dessous liste les canaux traditionnels et digitaux. Retenez ceux qui touchent vos "
+            "personae et servent vos objectifs, en vous appuyant sur les résultats passés ; écartez les autres.",
+            "The catalogue below lists traditional and digital channels. Select those that reach your personas "
+            "and serve your objectives, based on past results; leave the others out.",
+        ),
     ),
     "resources": (
         ("Étape 5 · Budget et ressources", "Step 5 · Budget and resources"),
-        ("Fixez l'enveloppe dans les Paramètres (ou laissez-la vide pour un budget construit action par "
-         "action), listez l'équipe avec sa disponibilité mensuelle et les frais fixes hors actions.",
-         "Set the envelope in Settings (or leave it empty for a bottom-up budget), list the team with its "
-         "monthly availability and the fixed costs not tied to an action."),
+        (
+            "Fixez l'enveloppe dans les Paramètres (ou laissez-la vide pour un budget construit action par "
+            "action), listez l'équipe avec sa disponibilité mensuelle et les frais fixes hors actions.",
+            "Set the envelope in Settings (or leave it empty for a bottom-up budget), list the team with its "
+            "monthly availability and the fixed costs not tied to an action.",
+        ),
     ),
     "actions": (
         ("Étape 6 · Lister les actions (SWOT et 4P)", "Step 6 · List the actions (SWOT and 4P)"),
-        ("Chaque action sert un objectif, passe par un canal retenu et porte un coût, un gain attendu et une "
-         "charge. La SWOT à droite relie vos forces et menaces aux actions qui y répondent.",
-         "Each action serves an objective, uses a selected channel and carries a cost, an expected revenue "
-         "and an effort. The SWOT on the right links strengths and threats to the actions that answer them."),
+        (
+            "Chaque action sert un objectif, passe par un canal retenu et porte un coût, un gain attendu et une "
+            "charge. La SWOT à droite relie vos forces et menaces aux actions qui y répondent.",
+            "Each action serves an objective, uses a selected channel and carries a cost, an expected revenue "
+            "and an effort. The SWOT on the right links strengths and threats to the actions that answer them.",
+        ),
     ),
     "schedule": (
         ("Étape 7 · Planifier", "Step 7 · Schedule"),
-        ("Donnez à chaque action un début, une échéance, un responsable, une priorité et un statut. Calez les "
-         "actions sur les temps forts commerciaux (à droite, pré-remplis pour la période) et démarrez-les "
-         "avant eux.",
-         "Give each action a start, a deadline, an owner, a priority and a status. Align actions with the "
-         "commercial peaks (on the right, pre-filled for the period) and start them ahead of the peak."),
+        (
+            "Donnez à chaque action un début, une échéance, un responsable, une priorité et un statut. Calez les "
+            "actions sur les temps forts commerciaux (à droite, pré-remplis pour la période) et démarrez-les "
+            "avant eux.",
+            "Give each action a start, a deadline, an owner, a priority and a status. Align actions with the "
+            "commercial peaks (on the right, pre-filled for the period) and start them ahead of the peak.",
+        ),
     ),
     "tracking": (
         ("Étape 8 · Mesurer et suivre", "Step 8 · Measure and track"),
-        ("Relevez régulièrement (au moins chaque mois) la valeur de chaque indicateur, et notez le coût et le "
-         "gain réels de chaque action. mplan compare ces mesures aux cibles et au budget.",
-         "Record each KPI regularly (at least monthly), and the actual cost and revenue of each action. "
-         "mplan compares them with the targets and the budget."),
+        (
+            "Relevez régulièrement (au moins chaque mois) la valeur de chaque indicateur, et notez le coût et le "
+            "gain réels de chaque action. mplan compare ces mesures aux cibles et au budget.",
+            "Record each KPI regularly (at least monthly), and the actual cost and revenue of each action. "
+            "mplan compares them with the targets and the budget.",
+        ),
     ),
 }
 
@@ -145,51 +161,105 @@ GUIDE_GENERATED: Pair = (
 )
 
 LEGEND: tuple[tuple[str, Pair, Pair], ...] = (
-    ("header_required", ("Colonne obligatoire", "Required column"),
-     ("En-tête bleu foncé : la valeur est obligatoire sur chaque ligne remplie.",
-      "Dark blue header: a value is required on every filled row.")),
-    ("header", ("Colonne facultative", "Optional column"),
-     ("En-tête bleu clair : à remplir si vous le pouvez. Survolez un en-tête pour lire sa note.",
-      "Light blue header: fill it if you can. Hover over a header to read its note.")),
-    ("input", ("Cellule de saisie", "Input cell"),
-     ("Fond crème : vous saisissez ici, ou vous choisissez dans la liste déroulante.",
-      "Cream background: type here, or pick from the dropdown.")),
-    ("generated", ("Cellule générée", "Generated cell"),
-     ("Fond gris : écrit par mplan (listes, synthèse, alertes, calendrier). Ne pas modifier.",
-      "Grey background: written by mplan (lists, summary, alerts, timeline). Do not edit.")),
+    (
+        "header_required",
+        ("Colonne obligatoire", "Required column"),
+        (
+            "En-tête bleu foncé : la valeur est obligatoire sur chaque ligne remplie.",
+            "Dark blue header: a value is required on every filled row.",
+        ),
+    ),
+    (
+        "header",
+        ("Colonne facultative", "Optional column"),
+        (
+            "En-tête bleu clair : à remplir si vous le pouvez. Survolez un en-tête pour lire sa note.",
+            "Light blue header: fill it if you can. Hover over a header to read its note.",
+        ),
+    ),
+    (
+        "input",
+        ("Cellule de saisie", "Input cell"),
+        (
+            "Fond crème : vous saisissez ici, ou vous choisissez dans la liste déroulante.",
+            "Cream background: type here, or pick from the dropdown.",
+        ),
+    ),
+    (
+        "generated",
+        ("Cellule générée", "Generated cell"),
+        (
+            "Fond gris : écrit par mplan (listes, synthèse, alertes, calendrier). Ne pas modifier.",
+            "Grey background: written by mplan (lists, summary, alerts, timeline). Do not edit.",
+        ),
+    ),
 )
 
 COMMANDS: tuple[tuple[str, Pair], ...] = (
-    ("mplan validate {file}", ("vérifie le plan et liste les problèmes, cellule par cellule",
-                               "checks the plan and lists problems, cell by cell")),
-    ("mplan report {file}", ("écrit la Synthèse, les Alertes et le Calendrier dans ce classeur",
-                             "writes the Summary, Alerts and Timeline into this workbook")),
-    ("mplan export {file} --format ics -o plan.ics", ("exporte les échéances vers votre agenda",
-                                                       "exports deadlines to your calendar")),
+    (
+        "mplan validate {file}",
+        (
+            "vérifie le plan et liste les problèmes, cellule par cellule",
+            "checks the plan and lists problems, cell by cell",
+        ),
+    ),
+    (
+        "mplan report {file}",
+        (
+            "écrit la Synthèse, les Alertes et le Calendrier dans ce classeur",
+            "writes the Summary, Alerts and Timeline into this workbook",
+        ),
+    ),
+    (
+        "mplan export {file} --format ics -o plan.ics",
+        ("exporte les échéances vers votre agenda", "exports deadlines to your calendar"),
+    ),
     ("mplan rules", ("explique chaque règle de vérification", "explains every check")),
 )
 
 # Data-validation messages (Excel limits: title 32 characters, message 255).
 ERRORS: dict[str, tuple[Pair, Pair]] = {
-    "date": (("Date attendue", "Date expected"),
-             ("Saisissez une date, par exemple 15/03/2027.", "Type a date, for example 15/03/2027.")),
-    "number": (("Nombre attendu", "Number expected"),
-               ("Saisissez un nombre, par exemple 1500 ou 12,5.", "Type a number, for example 1500 or 12.5.")),
-    "integer": (("Nombre entier attendu", "Whole number expected"),
-                ("Saisissez un nombre entier, par exemple 14.", "Type a whole number, for example 14.")),
-    "money": (("Montant attendu", "Amount expected"),
-              ("Saisissez un montant positif, sans texte, par exemple 2500.",
-               "Type a positive amount, without text, for example 2500.")),
-    "percent": (("Pourcentage attendu", "Percentage expected"),
-                ("Saisissez un pourcentage, par exemple 25 %.", "Type a percentage, for example 25%.")),
-    "choice": (("Valeur hors liste", "Not in the list"),
-               ("Choisissez une valeur dans la liste déroulante.", "Pick a value from the dropdown list.")),
-    "ref": (("Identifiant inconnu", "Unknown id"),
-            ("Cet identifiant n'existe pas encore dans la table de référence. Continuer quand même ?",
-             "This id does not exist yet in the table it refers to. Continue anyway?")),
-    "ref_list": (("Plusieurs valeurs possibles", "Several values allowed"),
-                 ("Vous pouvez saisir plusieurs identifiants séparés par des virgules, par exemple P1, P2.",
-                  "You may type several ids separated by commas, for example P1, P2.")),
+    "date": (
+        ("Date attendue", "Date expected"),
+        ("Saisissez une date, par exemple 15/03/2027.", "Type a date, for example 15/03/2027."),
+    ),
+    "number": (
+        ("Nombre attendu", "Number expected"),
+        ("Saisissez un nombre, par exemple 1500 ou 12,5.", "Type a number, for example 1500 or 12.5."),
+    ),
+    "integer": (
+        ("Nombre entier attendu", "Whole number expected"),
+        ("Saisissez un nombre entier, par exemple 14.", "Type a whole number, for example 14."),
+    ),
+    "money": (
+        ("Montant attendu", "Amount expected"),
+        (
+            "Saisissez un montant positif, sans texte, par exemple 2500.",
+            "Type a positive amount, without text, for example 2500.",
+        ),
+    ),
+    "percent": (
+        ("Pourcentage attendu", "Percentage expected"),
+        ("Saisissez un pourcentage, par exemple 25 %.", "Type a percentage, for example 25%."),
+    ),
+    "choice": (
+        ("Valeur hors liste", "Not in the list"),
+        ("Choisissez une valeur dans la liste déroulante.", "Pick a value from the dropdown list."),
+    ),
+    "ref": (
+        ("Identifiant inconnu", "Unknown id"),
+        (
+            "Cet identifiant n'existe pas encore dans la table de référence. Continuer quand même ?",
+            "This id does not exist yet in the table it refers to. Continue anyway?",
+        ),
+    ),
+    "ref_list": (
+        ("Plusieurs valeurs possibles", "Several values allowed"),
+        (
+            "Vous pouvez saisir plusieurs identifiants séparés par des virgules, par exemple P1, P2.",
+            "You may type several ids separated by commas, for example P1, P2.",
+        ),
+    ),
 }
 
 PROPERTIES: dict[str, Pair] = {

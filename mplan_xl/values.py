@@ -16,7 +16,24 @@ from .schema import CHOICES
 
 
 class ValueProblem(ValueError):
-    """A value that cannot be interpreted for its column type."""
+    """A value that cannot be interpreted for its column type: the text typed and what was expected."""
+
+    def __init__(self, value: object, expected: str):
+        self.value, self.expected = str(value)[:80], expected
+        super().__init__(f"'{self.value}' is not {EXPECTED[expected][1]}")
+
+
+# What a column expected, as said in French and English messages.
+EXPECTED = {
+    "number": ("un nombre", "a number"),
+    "date": ("une date", "a date"),
+    "valid_date": ("une date valide", "a valid date"),
+    "month": ("un mois", "a month"),
+    "choice": ("une valeur de la liste", "a value from the list"),
+    "bool": ("oui ou non", "yes or no"),
+    "whole": ("un nombre entier", "a whole number"),
+    "number_not_date": ("un nombre (c'est une date)", "a number (it is a date)"),
+}
 
 
 def norm(text: object) -> str:
@@ -31,6 +48,7 @@ def is_empty(value: object) -> bool:
 
 
 # --- text and ids -------------------------------------------------------------------------------
+
 
 def parse_text(value: object) -> str | None:
     if is_empty(value):
@@ -67,8 +85,9 @@ def parse_id_list(value: object) -> list[str] | None:
 # --- numbers, money, percent --------------------------------------------------------------------
 
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2009\u2007 '\u2019_"), None)
-_CURRENCY = re.compile(r"(€|\$|£|¥|chf|eur|euros?|usd|gbp|cad|jpy|aud|sek|nok|dkk|pln|mad|xof|tnd|fcfa|ht|ttc)",
-                       re.IGNORECASE)
+_CURRENCY = re.compile(
+    r"(€|\$|£|¥|chf|eur|euros?|usd|gbp|cad|jpy|aud|sek|nok|dkk|pln|mad|xof|tnd|fcfa|ht|ttc)", re.IGNORECASE
+)
 _MULTIPLIER = re.compile(r"^(.*?)(k|m|md|mds)$", re.IGNORECASE)
 
 
@@ -90,7 +109,7 @@ def _number_from_text(text: str, lang: str = "fr") -> float:
     if text.startswith("-"):
         negative, text = not negative, text[1:]
     if not re.fullmatch(r"[0-9.,]+", text or "x") or not any(c.isdigit() for c in text):
-        raise ValueProblem(f"'{raw}' is not a number")
+        raise ValueProblem(raw, "number")
     if "," in text and "." in text:
         decimal = "," if text.rfind(",") > text.rfind(".") else "."
         thousands = "." if decimal == "," else ","
@@ -104,7 +123,7 @@ def _number_from_text(text: str, lang: str = "fr") -> float:
     try:
         number = float(text) * factor
     except ValueError as exc:
-        raise ValueProblem(f"'{raw}' is not a number") from exc
+        raise ValueProblem(raw, "number") from exc
     return -number if negative else number
 
 
@@ -112,13 +131,13 @@ def parse_number(value: object, lang: str = "fr") -> float | None:
     if is_empty(value):
         return None
     if isinstance(value, bool):
-        raise ValueProblem(f"'{value}' is not a number")
+        raise ValueProblem(value, "number")
     if isinstance(value, (int, float)):
         if math.isnan(value) or math.isinf(value):
-            raise ValueProblem(f"'{value}' is not a number")
+            raise ValueProblem(value, "number")
         return float(value)
     if isinstance(value, (date, datetime)):
-        raise ValueProblem(f"a date ({value:%d/%m/%Y}) where a number is expected")
+        raise ValueProblem(value, "number_not_date")
     text = str(value).strip()
     if text.endswith("%"):
         text = text[:-1]
@@ -140,13 +159,38 @@ def parse_percent(value: object, lang: str = "fr") -> float | None:
 # --- dates ------------------------------------------------------------------------------------
 
 MONTHS = {
-    **{norm(m): i for i, m in enumerate(["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-                                          "septembre", "octobre", "novembre", "décembre"], 1)},
-    **{norm(m): i for i, m in enumerate(["janv", "févr", "mars", "avr", "mai", "juin", "juil", "août", "sept",
-                                          "oct", "nov", "déc"], 1)},
+    **{
+        norm(m): i
+        for i, m in enumerate(
+            [
+                "janvier",
+                "février",
+                "mars",
+                "avril",
+                "mai",
+                "juin",
+                "juillet",
+                "août",
+                "septembre",
+                "octobre",
+                "novembre",
+                "décembre",
+            ],
+            1,
+        )
+    },
+    **{
+        norm(m): i
+        for i, m in enumerate(
+            ["janv", "févr", "mars", "avr", "mai", "juin", "juil", "août", "sept", "oct", "nov", "déc"], 1
+        )
+    },
     **{m.lower(): i for i, m in enumerate(calendar.month_name) if m},
     **{m.lower(): i for i, m in enumerate(calendar.month_abbr) if m},
-    "fev": 2, "sep": 9, "dec": 12, "juil.": 7,
+    "fev": 2,
+    "sep": 9,
+    "dec": 12,
+    "juil.": 7,
 }
 _MONTH_WORD = r"([a-zA-Zéûèà]+)\.?"
 EXCEL_EPOCH = date(1899, 12, 30)
@@ -155,7 +199,7 @@ EXCEL_EPOCH = date(1899, 12, 30)
 def _month(word: str) -> int:
     month = MONTHS.get(norm(word).rstrip("."))
     if not month:
-        raise ValueProblem(f"'{word}' is not a month")
+        raise ValueProblem(word, "month")
     return month
 
 
@@ -168,7 +212,7 @@ def _make(year: int, month: int, day: int, raw: str) -> date:
     try:
         return date(year, month, day)
     except ValueError as exc:
-        raise ValueProblem(f"'{raw}' is not a valid date") from exc
+        raise ValueProblem(raw, "valid_date") from exc
 
 
 def _month_end(year: int, month: int) -> date:
@@ -192,8 +236,16 @@ def _years(period: tuple[date, date] | None) -> list[int]:
 
 _QUARTER = re.compile(r"^(?:(\d{4})\s*)?([qt])\s*([1-4])(?:\s*(\d{2,4}))?$")
 _HALF = re.compile(r"^(?:(\d{4})\s*)?([sh])\s*([12])(?:\s*(\d{2,4}))?$")
-_END_OF_YEAR = {"fin d'annee", "fin annee", "fin de l'annee", "end of year", "year end", "year-end", "eoy",
-                "fin d'exercice"}
+_END_OF_YEAR = {
+    "fin d'annee",
+    "fin annee",
+    "fin de l'annee",
+    "end of year",
+    "year end",
+    "year-end",
+    "eoy",
+    "fin d'exercice",
+}
 
 
 def _period_word(text: str, period: tuple[date, date] | None) -> date | None:
@@ -227,11 +279,11 @@ def parse_date(value: object, period: tuple[date, date] | None = None) -> date |
     if isinstance(value, date):
         return value
     if isinstance(value, bool):
-        raise ValueProblem(f"'{value}' is not a date")
+        raise ValueProblem(value, "date")
     if isinstance(value, (int, float)):
         if 18264 <= value < 73415:  # serials of 1950 to 2100: a date cell saved without its format
             return EXCEL_EPOCH + timedelta(days=int(value))
-        raise ValueProblem(f"'{value}' is not a date")
+        raise ValueProblem(value, "date")
     raw = str(value).strip()
     text = norm(raw).replace("1er ", "1 ").replace(",", " ")
     text = " ".join(text.split())
@@ -254,7 +306,7 @@ def parse_date(value: object, period: tuple[date, date] | None = None) -> date |
     word = _period_word(raw, period)
     if word:
         return word
-    raise ValueProblem(f"'{raw}' is not a date")
+    raise ValueProblem(raw, "date")
 
 
 # --- choices and booleans ---------------------------------------------------------------------
@@ -263,14 +315,30 @@ _TRUE = {"oui", "yes", "y", "o", "x", "1", "true", "vrai", "retenu", "selected",
 _FALSE = {"non", "no", "n", "0", "false", "faux", "-", "non retenu", "not selected"}
 
 SYNONYMS = {
-    "status": {"todo": ["a faire", "todo", "to-do", "pas commence", "not started", "prevu", "planned", "planifie"],
-               "in_progress": ["en cours", "in progress", "ongoing", "encours", "wip", "commence", "started"],
-               "done": ["termine", "terminee", "fait", "faite", "fini", "finie", "done", "completed", "complete",
-                        "finished", "realise", "realisee"],
-               "cancelled": ["annule", "annulee", "cancelled", "canceled", "abandonne", "abandonnee", "dropped"]},
-    "priority": {"high": ["haute", "high", "elevee", "forte", "urgent", "urgente"],
-                 "medium": ["moyenne", "medium", "normale", "normal", "moyen"],
-                 "low": ["basse", "low", "faible"]},
+    "status": {
+        "todo": ["a faire", "todo", "to-do", "pas commence", "not started", "prevu", "planned", "planifie"],
+        "in_progress": ["en cours", "in progress", "ongoing", "encours", "wip", "commence", "started"],
+        "done": [
+            "termine",
+            "terminee",
+            "fait",
+            "faite",
+            "fini",
+            "finie",
+            "done",
+            "completed",
+            "complete",
+            "finished",
+            "realise",
+            "realisee",
+        ],
+        "cancelled": ["annule", "annulee", "cancelled", "canceled", "abandonne", "abandonnee", "dropped"],
+    },
+    "priority": {
+        "high": ["haute", "high", "elevee", "forte", "urgent", "urgente"],
+        "medium": ["moyenne", "medium", "normale", "normal", "moyen"],
+        "low": ["basse", "low", "faible"],
+    },
 }
 
 
@@ -297,7 +365,7 @@ def parse_choice(value: object, choices: str) -> str | None:
         return None
     found = _CHOICE_INDEX[choices].get(norm(text).rstrip(" .!"))
     if found is None:
-        raise ValueProblem(f"'{text}' is not one of the list's values")
+        raise ValueProblem(text, "choice")
     return found
 
 
@@ -313,4 +381,4 @@ def parse_bool(value: object) -> bool | None:
         return True
     if key in _FALSE:
         return False
-    raise ValueProblem(f"'{value}' is not yes or no")
+    raise ValueProblem(value, "bool")

@@ -42,15 +42,29 @@ def workbooks(tmp_path_factory) -> dict[tuple[str, bool], Path]:
 
 
 def run_contract_check(path: Path, lang: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(CONTRACT / "check_workbook.py"), str(path), "--lang", lang],
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, str(CONTRACT / "check_workbook.py"), str(path), "--lang", lang],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def soffice_convert(path: Path, fmt: str, outdir: Path, tmp_path: Path) -> subprocess.CompletedProcess:
     """Convert with LibreOffice headless using a private profile (runs never collide)."""
     profile = tmp_path / f"lo-profile-{os.getpid()}-{fmt.split(':')[0]}"
     return subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", fmt,
-         "--outdir", str(outdir), str(path)],
-        capture_output=True, text=True, timeout=240,
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            fmt,
+            "--outdir",
+            str(outdir),
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=240,
     )

@@ -44,3 +44,119 @@ def fill(source: Path, target: Path, rows: dict[str, list[dict]], *, clear: tupl
                     ws.cell(at, columns[col_key]).value = value
     wb.save(target)
     return target
+
+
+def clean_rows() -> dict[str, list[dict]]:
+    """A small plan on which no rule fires at TODAY (2027-06-30): every test of a rule changes one thing."""
+    from datetime import datetime as dt
+
+    return {
+        "objectives": [
+            dict(
+                id="O1",
+                objective="Augmenter les ventes en ligne de la gamme bio",
+                kpi="CA en ligne",
+                baseline=100,
+                target=200,
+                unit="k€",
+                deadline=dt(2027, 12, 31),
+                owner="Claire",
+                strategy="Digital",
+                rationale="Trafic en hausse",
+            ),
+            dict(
+                id="O2",
+                objective="Recruter des abonnés à la box mensuelle",
+                kpi="Abonnés",
+                baseline=10,
+                target=30,
+                unit="abonnés",
+                deadline=dt(2027, 12, 31),
+                owner="Hugo",
+                strategy="Récurrent",
+                rationale="Nouvelle formule",
+            ),
+        ],
+        "personas": [
+            dict(id="P1", name="Léa", age="25-34", needs="Manque de temps", reviewed=dt(2027, 1, 15)),
+            dict(id="P2", name="Martine", age="55+", needs="Veut du conseil", reviewed=dt(2027, 2, 1)),
+        ],
+        "watch": [dict(type=t, subject="Sujet") for t in ("Commerciale", "Concurrentielle", "Marché", "Technologique")],
+        "pestel": [
+            dict(factor=f)
+            for f in ("Politique", "Économique", "Socioculturel", "Technologique", "Environnemental", "Légal")
+        ],
+        "channels": [
+            dict(channel="Emailing", category="Digital", objectives="O1, O2", personas="P1, P2", selected="Oui"),
+            dict(channel="Site internet", category="Digital", objectives="O1", personas="P1", selected="Oui"),
+            dict(channel="TikTok", category="Digital", selected="Non"),
+            dict(channel="Facebook", category="Digital", selected="Non"),
+        ],
+        "team": [dict(member="Claire", capacity=20), dict(member="Hugo", capacity=20)],
+        "overheads": [dict(item="Outil", planned=1000, actual=500)],
+        "actions": [
+            dict(
+                id="A1",
+                action="Refonte du site",
+                objective="O1",
+                personas="P1",
+                channel="Site internet",
+                pillar="Produit",
+                cost=5000,
+                revenue=12000,
+                effort=4,
+            ),
+            dict(
+                id="A2",
+                action="Newsletter",
+                objective="O2",
+                personas="P1, P2",
+                channel="Emailing",
+                pillar="Communication",
+                cost=3000,
+                revenue=8000,
+                effort=2,
+            ),
+        ],
+        "swot": [dict(type=t, item="Élément") for t in ("Force", "Faiblesse", "Opportunité", "Menace")],
+        "schedule": [
+            dict(
+                action="A1",
+                start=dt(2027, 1, 10),
+                end=dt(2027, 12, 20),
+                owner="Claire",
+                priority="Haute",
+                status="En cours",
+            ),
+            dict(
+                action="A2",
+                start=dt(2027, 1, 5),
+                end=dt(2027, 12, 15),
+                owner="Hugo",
+                priority="Moyenne",
+                status="En cours",
+            ),
+        ],
+        "measurements": [
+            dict(date=dt(2027, 6, 15), objective="O1", value=160),
+            dict(date=dt(2027, 6, 15), objective="O2", value=22),
+        ],
+        "actuals": [
+            dict(action="A1", actual_cost=2500, actual_revenue=5000, progress=0.5),
+            dict(action="A2", actual_cost=1500, actual_revenue=3000, progress=0.5),
+        ],
+    }
+
+
+def set_settings(path: Path, values: dict[str, object]) -> None:
+    """Write Settings values by key (French template) in place."""
+    from mplan_xl.schema import SETTINGS
+
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Paramètres"]
+    labels = {s.fr: s.key for s in SETTINGS}
+    for r in range(1, ws.max_row + 1):
+        key = labels.get(ws.cell(r, 1).value)
+        if key in values:
+            ws.cell(r, 2).value = values[key]
+    wb.save(path)

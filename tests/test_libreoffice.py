@@ -40,8 +40,7 @@ def test_renders_to_pdf_without_error(workbooks, key, tmp_path):
 
 def _validation_formulas(path: Path) -> dict[str, set[str]]:
     wb = openpyxl.load_workbook(path)
-    return {ws.title: {dv.formula1 for dv in ws.data_validations.dataValidation if dv.formula1}
-            for ws in wb.worksheets}
+    return {ws.title: {dv.formula1 for dv in ws.data_validations.dataValidation if dv.formula1} for ws in wb.worksheets}
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -71,18 +70,23 @@ def test_resaved_by_libreoffice_keeps_dropdowns_tables_and_labels(workbooks, lan
 def test_dropdown_sources_resolve_in_libreoffice_and_typed_rows_read_back(workbooks, tmp_path):
     source, saved = workbooks[("fr", False)], tmp_path / "filled.xlsx"
     job = {
-        "input": str(source), "output": str(saved),
-        "set": [["1 Objectifs", "A5", "O1"], ["1 Objectifs", "B5", "Gagner des clients en ligne"],
-                ["1 Objectifs", "A6", "O2"], ["1 Objectifs", "E6", 1500],
-                ["Guide", "H1", "=COUNTA(ref_objectives)"], ["Guide", "H2", "=ROWS(lst_status)"],
-                ["Guide", "H3", "=COUNTA(ref_channels)"]],
+        "input": str(source),
+        "output": str(saved),
+        "set": [
+            ["1 Objectifs", "A5", "O1"],
+            ["1 Objectifs", "B5", "Gagner des clients en ligne"],
+            ["1 Objectifs", "A6", "O2"],
+            ["1 Objectifs", "E6", 1500],
+            ["Guide", "H1", "=COUNTA(ref_objectives)"],
+            ["Guide", "H2", "=ROWS(lst_status)"],
+            ["Guide", "H3", "=COUNTA(ref_channels)"],
+        ],
         "read": [["Guide", "H1"], ["Guide", "H2"], ["Guide", "H3"]],
         "validations": [["6 Actions", "D5"], ["7 Planning", "F5"]],
     }
     job_file = tmp_path / "job.json"
     job_file.write_text(json.dumps(job), encoding="utf-8")
-    result = subprocess.run([UNO_PYTHON, str(DRIVER), str(job_file)], capture_output=True, text=True,
-                            timeout=240)
+    result = subprocess.run([UNO_PYTHON, str(DRIVER), str(job_file)], capture_output=True, text=True, timeout=240)
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout.strip().splitlines()[-1])
     assert out["read"]["Guide!H1"]["value"] == 2, "ref_objectives lists the ids typed in the table"
@@ -93,7 +97,11 @@ def test_dropdown_sources_resolve_in_libreoffice_and_typed_rows_read_back(workbo
     wb = openpyxl.load_workbook(saved)
     ws = wb["1 Objectifs"]
     assert (ws["A5"].value, ws["B5"].value, ws["A6"].value, ws["E6"].value) == (
-        "O1", "Gagner des clients en ligne", "O2", 1500)
+        "O1",
+        "Gagner des clients en ligne",
+        "O2",
+        1500,
+    )
     assert "tbl_objectives" in ws.tables
 
 
@@ -104,15 +112,30 @@ def test_plan_typed_in_libreoffice_reads_back_like_one_filled_by_openpyxl(workbo
 
     from .helpers import fill
 
-    typed = {"A5": "A01", "B5": "Salon professionnel", "D5": "O1", "F5": "Salons et événements",
-             "H5": "8 000 €", "I5": "12500", "J5": "3,5", "A6": "A02", "B6": "Newsletter", "D6": "O1",
-             "F6": "Emailing", "H6": "1200"}
+    typed = {
+        "A5": "A01",
+        "B5": "Salon professionnel",
+        "D5": "O1",
+        "F5": "Salons et événements",
+        "H5": "8 000 €",
+        "I5": "12500",
+        "J5": "3,5",
+        "A6": "A02",
+        "B6": "Newsletter",
+        "D6": "O1",
+        "F6": "Emailing",
+        "H6": "1200",
+    }
     lo_file = tmp_path / "lo.xlsx"
-    job = {"input": str(workbooks[("fr", False)]), "output": str(lo_file),
-           "set": [["6 Actions", ref, value] for ref, value in typed.items()]}
+    job = {
+        "input": str(workbooks[("fr", False)]),
+        "output": str(lo_file),
+        "set": [["6 Actions", ref, value] for ref, value in typed.items()],
+    }
     (tmp_path / "job.json").write_text(json.dumps(job), encoding="utf-8")
-    result = subprocess.run([UNO_PYTHON, str(DRIVER), str(tmp_path / "job.json")], capture_output=True,
-                            text=True, timeout=240)
+    result = subprocess.run(
+        [UNO_PYTHON, str(DRIVER), str(tmp_path / "job.json")], capture_output=True, text=True, timeout=240
+    )
     assert result.returncode == 0, result.stderr
     columns = {"A": "id", "B": "action", "D": "objective", "F": "channel", "H": "cost", "I": "revenue", "J": "effort"}
     rows = [{columns[ref[0]]: value for ref, value in typed.items() if ref[1:] == n} for n in ("5", "6")]

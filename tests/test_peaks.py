@@ -27,9 +27,16 @@ KNOWN = {
 }
 
 
-@pytest.mark.parametrize("kind,func", [("winter", winter_sales_start), ("summer", summer_sales_start),
-                                       ("mothers", mothers_day), ("fathers", fathers_day),
-                                       ("black_friday", black_friday)])
+@pytest.mark.parametrize(
+    "kind,func",
+    [
+        ("winter", winter_sales_start),
+        ("summer", summer_sales_start),
+        ("mothers", mothers_day),
+        ("fathers", fathers_day),
+        ("black_friday", black_friday),
+    ],
+)
 def test_known_published_dates(kind, func):
     for year, expected in KNOWN[kind].items():
         assert func(year) == expected, (kind, year)
@@ -71,8 +78,18 @@ def test_period_peaks_cover_every_event_and_holiday(year):
     start, end = date(year, 1, 1), date(year, 12, 31)
     peaks = peaks_for_period(start, end, "fr")
     names = [p.name for p in peaks]
-    for label in ("Soldes d'hiver", "Saint-Valentin", "Fête des mères", "Fête des pères", "Soldes d'été",
-                  "Rentrée", "Halloween", "Black Friday", "Cyber Monday", "Noël"):
+    for label in (
+        "Soldes d'hiver",
+        "Saint-Valentin",
+        "Fête des mères",
+        "Fête des pères",
+        "Soldes d'été",
+        "Rentrée",
+        "Halloween",
+        "Black Friday",
+        "Cyber Monday",
+        "Noël",
+    ):
         assert f"{label} {year}" in names
     holiday_days = {p.start for p in peaks if p.kind == "holiday"}
     assert holiday_days == set(holidays.France(years=year))

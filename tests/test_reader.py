@@ -29,8 +29,20 @@ def test_samples_read_completely_without_problems(path, lang):
     assert plan.lang == lang and plan.problems == []
     assert plan.period == (date(2027, 1, 1), date(2027, 12, 31))
     assert {k: len(t.rows) for k, t in plan.tables.items()} == {
-        "objectives": 6, "personas": 4, "watch": 12, "pestel": 7, "channels": 28, "team": 5, "overheads": 4,
-        "actions": 26, "swot": 12, "schedule": 26, "peaks": 21, "measurements": 39, "actuals": 18}
+        "objectives": 6,
+        "personas": 4,
+        "watch": 12,
+        "pestel": 7,
+        "channels": 28,
+        "team": 5,
+        "overheads": 4,
+        "actions": 26,
+        "swot": 12,
+        "schedule": 26,
+        "peaks": 21,
+        "measurements": 39,
+        "actuals": 18,
+    }
     action = plan.rows("actions")[0]
     assert (action.get("id"), action.get("cost"), action.get("pillar")) == ("A01", 4500.0, "product")
     assert action.cells["cost"].ref == "H5" and action.cells["cost"].sheet == "6 Actions"
@@ -38,10 +50,15 @@ def test_samples_read_completely_without_problems(path, lang):
 
 
 def test_values_typed_the_way_people_type(tmp_path):
-    path = fill(SAMPLE_FR, tmp_path / "typed.xlsx", {"actions": [
-        {"cost": "8 000 €", "revenue": "12 500,50 €", "effort": "3,5"}],
-        "schedule": [{"start": "15/03/2027", "end": "T2", "status": "terminé", "priority": "HAUTE"}],
-        "actuals": [{"progress": "25 %"}]})
+    path = fill(
+        SAMPLE_FR,
+        tmp_path / "typed.xlsx",
+        {
+            "actions": [{"cost": "8 000 €", "revenue": "12 500,50 €", "effort": "3,5"}],
+            "schedule": [{"start": "15/03/2027", "end": "T2", "status": "terminé", "priority": "HAUTE"}],
+            "actuals": [{"progress": "25 %"}],
+        },
+    )
     plan = load(path)
     assert plan.problems == []
     action, schedule, actual = plan.rows("actions")[0], plan.rows("schedule")[0], plan.rows("actuals")[0]
@@ -52,8 +69,9 @@ def test_values_typed_the_way_people_type(tmp_path):
 
 
 def test_unreadable_error_and_uncalculated_cells_are_findings_at_their_cell(tmp_path):
-    path = fill(SAMPLE_FR, tmp_path / "bad.xlsx", {"actions": [
-        {"cost": "beaucoup"}, {"revenue": "#REF!"}, {"effort": "=1+1"}]})
+    path = fill(
+        SAMPLE_FR, tmp_path / "bad.xlsx", {"actions": [{"cost": "beaucoup"}, {"revenue": "#REF!"}, {"effort": "=1+1"}]}
+    )
     plan = load(path)
     assert codes(plan) == [("MP004", "6 Actions", "H5"), ("MP007", "6 Actions", "J7"), ("MP008", "6 Actions", "I6")]
     assert plan.rows("actions")[0].get("cost") is None, "an unreadable value counts as empty"
@@ -127,18 +145,29 @@ def test_libreoffice_style_table_less_workbook_in_english_labels_on_french_sheet
     assert {f.code for f in plan.problems} == {"MP001"}
 
 
-@pytest.mark.parametrize("maker,needle", [
-    (lambda p: None, "no such file"),
-    (lambda p: p.mkdir(), "is a folder"),
-    (lambda p: p.write_bytes(b""), "empty"),
-    (lambda p: p.write_text("a;b;c\n1;2;3\n"), "CSV"),
-    (lambda p: p.write_text("<html><body><table></table></body></html>"), "HTML"),
-    (lambda p: p.write_bytes(SAMPLE_FR.read_bytes()[:5000]), "damaged"),
-    (lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600 + "Workbook".encode("utf-16-le")),
-     ".xls"),
-    (lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600
-                             + "EncryptedPackage".encode("utf-16-le")), "password"),
-])
+@pytest.mark.parametrize(
+    "maker,needle",
+    [
+        (lambda p: None, "no such file"),
+        (lambda p: p.mkdir(), "is a folder"),
+        (lambda p: p.write_bytes(b""), "empty"),
+        (lambda p: p.write_text("a;b;c\n1;2;3\n"), "CSV"),
+        (lambda p: p.write_text("<html><body><table></table></body></html>"), "HTML"),
+        (lambda p: p.write_bytes(SAMPLE_FR.read_bytes()[:5000]), "damaged"),
+        (
+            lambda p: p.write_bytes(
+                b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600 + "Workbook".encode("utf-16-le")
+            ),
+            ".xls",
+        ),
+        (
+            lambda p: p.write_bytes(
+                b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600 + "EncryptedPackage".encode("utf-16-le")
+            ),
+            "password",
+        ),
+    ],
+)
 def test_file_level_problems_are_one_clear_error(tmp_path, maker, needle):
     path = tmp_path / "plan.xlsx"
     maker(path)

@@ -8,8 +8,12 @@ from .conftest import ROOT
 
 
 def test_committed_workbooks_do_not_drift(tmp_path):
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_samples.py"), str(tmp_path)],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "make_samples.py"), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     fresh = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*.xlsx"))
     assert len(fresh) == 4

@@ -230,14 +230,17 @@ def test_refuses_to_overwrite_without_force(tmp_path):
     assert result.exit_code == 0 and zipfile.is_zipfile(target)
 
 
-@pytest.mark.parametrize("args,message", [
-    (["--lang", "de"], "mplan: --lang 'de' is not supported: use fr or en"),
-    (["--start", "31/02/2027"], "mplan: --start '31/02/2027' is not a date: write it as 2027-01-01 or 01/01/2027"),
-    (["--start", "demain"], "mplan: --start 'demain' is not a date: write it as 2027-01-01 or 01/01/2027"),
-    (["--months", "0"], "mplan: --months must be between 1 and 60, not 0"),
-    (["--months", "61"], "mplan: --months must be between 1 and 60, not 61"),
-    (["--currency", "euro"], "mplan: --currency 'EURO' is not an ISO 4217 code such as EUR or USD"),
-])
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["--lang", "de"], "mplan: --lang 'de' is not supported: use fr or en"),
+        (["--start", "31/02/2027"], "mplan: --start '31/02/2027' is not a date: write it as 2027-01-01 or 01/01/2027"),
+        (["--start", "demain"], "mplan: --start 'demain' is not a date: write it as 2027-01-01 or 01/01/2027"),
+        (["--months", "0"], "mplan: --months must be between 1 and 60, not 0"),
+        (["--months", "61"], "mplan: --months must be between 1 and 60, not 61"),
+        (["--currency", "euro"], "mplan: --currency 'EURO' is not an ISO 4217 code such as EUR or USD"),
+    ],
+)
 def test_bad_options_are_one_line_errors(tmp_path, args, message):
     result = CliRunner().invoke(cli, ["init", str(tmp_path / "p.xlsx"), *args])
     assert result.exit_code == 2
@@ -252,8 +255,7 @@ def test_bad_months_type_is_a_usage_error(tmp_path):
 
 def test_start_and_months_set_the_period(tmp_path):
     target = tmp_path / "p.xlsx"
-    result = CliRunner().invoke(cli, ["init", str(target), "--lang", "en", "--start", "01/04/2027",
-                                      "--months", "18"])
+    result = CliRunner().invoke(cli, ["init", str(target), "--lang", "en", "--start", "01/04/2027", "--months", "18"])
     assert result.exit_code == 0, result.output
     ws = openpyxl.load_workbook(target)["Settings"]
     values = {ws.cell(r, 1).value: ws.cell(r, 2).value for r in range(5, 5 + len(SETTINGS))}
@@ -264,6 +266,7 @@ def test_python_dash_m_runs_the_cli(tmp_path):
     import subprocess
     import sys
 
-    result = subprocess.run([sys.executable, "-m", "mplan_xl", "init", str(tmp_path / "p.xlsx")],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "mplan_xl", "init", str(tmp_path / "p.xlsx")], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0 and (tmp_path / "p.xlsx").exists()

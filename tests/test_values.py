@@ -20,14 +20,40 @@ from mplan_xl.values import (
 PERIOD = (date(2027, 1, 1), date(2027, 12, 31))
 
 
-@pytest.mark.parametrize("typed,expected", [
-    (1200, 1200.0), (1200.5, 1200.5), ("1200", 1200.0), ("1 200,50 €", 1200.5), ("1\u00a0200,50\u00a0€", 1200.5),
-    ("1\u202f200 €", 1200.0), ("1,200.50", 1200.5), ("1200 EUR", 1200.0), ("-300", -300.0), ("−300", -300.0),
-    ("8 000 €", 8000.0), ("€8,000.00", 8000.0), ("$1,250", 1250.0), ("12,5", 12.5), ("0,5", 0.5),
-    ("1.234.567", 1234567.0), ("1 234 567,89", 1234567.89), ("8k€", 8000.0), ("8 k€", 8000.0),
-    ("1,5 M€", 1_500_000.0), ("(300)", -300.0), ("2 500 € HT", 2500.0), ("+45", 45.0), ("CHF 900", 900.0),
-    ("35 %", 35.0), ("  42  ", 42.0), (None, None), ("", None), ("   ", None),
-])
+@pytest.mark.parametrize(
+    "typed,expected",
+    [
+        (1200, 1200.0),
+        (1200.5, 1200.5),
+        ("1200", 1200.0),
+        ("1 200,50 €", 1200.5),
+        ("1\u00a0200,50\u00a0€", 1200.5),
+        ("1\u202f200 €", 1200.0),
+        ("1,200.50", 1200.5),
+        ("1200 EUR", 1200.0),
+        ("-300", -300.0),
+        ("−300", -300.0),
+        ("8 000 €", 8000.0),
+        ("€8,000.00", 8000.0),
+        ("$1,250", 1250.0),
+        ("12,5", 12.5),
+        ("0,5", 0.5),
+        ("1.234.567", 1234567.0),
+        ("1 234 567,89", 1234567.89),
+        ("8k€", 8000.0),
+        ("8 k€", 8000.0),
+        ("1,5 M€", 1_500_000.0),
+        ("(300)", -300.0),
+        ("2 500 € HT", 2500.0),
+        ("+45", 45.0),
+        ("CHF 900", 900.0),
+        ("35 %", 35.0),
+        ("  42  ", 42.0),
+        (None, None),
+        ("", None),
+        ("   ", None),
+    ],
+)
 def test_parse_number(typed, expected):
     assert parse_number(typed) == pytest.approx(expected) if expected is not None else parse_number(typed) is None
 
@@ -43,28 +69,61 @@ def test_parse_number_refuses(typed):
         parse_number(typed)
 
 
-@pytest.mark.parametrize("typed,expected", [
-    (0.2, 0.2), ("20%", 0.2), ("20 %", 0.2), (20, 0.2), ("20", 0.2), ("12,5 %", 0.125), (1, 1.0), ("0,9", 0.9),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    "typed,expected",
+    [
+        (0.2, 0.2),
+        ("20%", 0.2),
+        ("20 %", 0.2),
+        (20, 0.2),
+        ("20", 0.2),
+        ("12,5 %", 0.125),
+        (1, 1.0),
+        ("0,9", 0.9),
+        (None, None),
+    ],
+)
 def test_parse_percent(typed, expected):
     result = parse_percent(typed)
     assert result == pytest.approx(expected) if expected is not None else result is None
 
 
-@pytest.mark.parametrize("typed,expected", [
-    (datetime(2027, 3, 15, 0, 0), date(2027, 3, 15)), (date(2027, 3, 15), date(2027, 3, 15)),
-    ("2027-03-15", date(2027, 3, 15)), ("15/03/2027", date(2027, 3, 15)), ("15/03/27", date(2027, 3, 15)),
-    ("15.03.2027", date(2027, 3, 15)), ("15-03-2027", date(2027, 3, 15)), ("15 mars 2027", date(2027, 3, 15)),
-    ("1er mars 2027", date(2027, 3, 1)), ("15 Mars 2027", date(2027, 3, 15)), ("March 15, 2027", date(2027, 3, 15)),
-    ("15 March 2027", date(2027, 3, 15)), ("15 févr. 2027", date(2027, 2, 15)),
-    ("lundi 15 mars 2027", date(2027, 3, 15)), ("Q2", date(2027, 6, 30)), ("T2", date(2027, 6, 30)),
-    ("T2 2027", date(2027, 6, 30)), ("Q4 2028", date(2028, 12, 31)),
-    ("S1", date(2027, 6, 30)), ("H2", date(2027, 12, 31)), ("fin d'année", date(2027, 12, 31)),
-    ("Fin d’année", date(2027, 12, 31)), ("end of year", date(2027, 12, 31)), ("mars 2027", date(2027, 3, 31)),
-    ("février 2028", date(2028, 2, 29)), ("fin mars", date(2027, 3, 31)), ("15/03", date(2027, 3, 15)),
-    ("2027-03-15 10:30:00", date(2027, 3, 15)), (46461, date(2027, 3, 15)), (None, None), ("", None),
-])
+@pytest.mark.parametrize(
+    "typed,expected",
+    [
+        (datetime(2027, 3, 15, 0, 0), date(2027, 3, 15)),
+        (date(2027, 3, 15), date(2027, 3, 15)),
+        ("2027-03-15", date(2027, 3, 15)),
+        ("15/03/2027", date(2027, 3, 15)),
+        ("15/03/27", date(2027, 3, 15)),
+        ("15.03.2027", date(2027, 3, 15)),
+        ("15-03-2027", date(2027, 3, 15)),
+        ("15 mars 2027", date(2027, 3, 15)),
+        ("1er mars 2027", date(2027, 3, 1)),
+        ("15 Mars 2027", date(2027, 3, 15)),
+        ("March 15, 2027", date(2027, 3, 15)),
+        ("15 March 2027", date(2027, 3, 15)),
+        ("15 févr. 2027", date(2027, 2, 15)),
+        ("lundi 15 mars 2027", date(2027, 3, 15)),
+        ("Q2", date(2027, 6, 30)),
+        ("T2", date(2027, 6, 30)),
+        ("T2 2027", date(2027, 6, 30)),
+        ("Q4 2028", date(2028, 12, 31)),
+        ("S1", date(2027, 6, 30)),
+        ("H2", date(2027, 12, 31)),
+        ("fin d'année", date(2027, 12, 31)),
+        ("Fin d’année", date(2027, 12, 31)),
+        ("end of year", date(2027, 12, 31)),
+        ("mars 2027", date(2027, 3, 31)),
+        ("février 2028", date(2028, 2, 29)),
+        ("fin mars", date(2027, 3, 31)),
+        ("15/03", date(2027, 3, 15)),
+        ("2027-03-15 10:30:00", date(2027, 3, 15)),
+        (46461, date(2027, 3, 15)),
+        (None, None),
+        ("", None),
+    ],
+)
 def test_parse_date(typed, expected):
     assert parse_date(typed, PERIOD) == expected
 
@@ -82,13 +141,26 @@ def test_parse_date_refuses(typed):
         parse_date(typed, PERIOD)
 
 
-@pytest.mark.parametrize("typed,choices,expected", [
-    ("Terminé", "status", "done"), ("termine", "status", "done"), ("DONE", "status", "done"),
-    ("En cours", "status", "in_progress"), ("In progress", "status", "in_progress"), ("Annulée", "status", "cancelled"),
-    ("à faire", "status", "todo"), ("To do", "status", "todo"), ("Haute", "priority", "high"),
-    ("Communication", "pillar", "promotion"), ("Promotion", "pillar", "promotion"), ("Place", "pillar", "place"),
-    ("économique", "pestel", "economic"), ("ECONOMIQUE", "pestel", "economic"), (" Force ", "swot", "strength"),
-])
+@pytest.mark.parametrize(
+    "typed,choices,expected",
+    [
+        ("Terminé", "status", "done"),
+        ("termine", "status", "done"),
+        ("DONE", "status", "done"),
+        ("En cours", "status", "in_progress"),
+        ("In progress", "status", "in_progress"),
+        ("Annulée", "status", "cancelled"),
+        ("à faire", "status", "todo"),
+        ("To do", "status", "todo"),
+        ("Haute", "priority", "high"),
+        ("Communication", "pillar", "promotion"),
+        ("Promotion", "pillar", "promotion"),
+        ("Place", "pillar", "place"),
+        ("économique", "pestel", "economic"),
+        ("ECONOMIQUE", "pestel", "economic"),
+        (" Force ", "swot", "strength"),
+    ],
+)
 def test_parse_choice_in_either_language(typed, choices, expected):
     assert parse_choice(typed, choices) == expected
 
@@ -98,18 +170,41 @@ def test_parse_choice_refuses_unknown():
         parse_choice("Peut-être", "status")
 
 
-@pytest.mark.parametrize("typed,expected", [
-    ("Oui", True), ("non", False), ("Yes", True), ("No", False), ("X", True), ("x", True), (1, True), (0, False),
-    (True, True), (False, False), ("TRUE", True), ("FALSE", False), ("vrai", True), (None, None), ("", None),
-])
+@pytest.mark.parametrize(
+    "typed,expected",
+    [
+        ("Oui", True),
+        ("non", False),
+        ("Yes", True),
+        ("No", False),
+        ("X", True),
+        ("x", True),
+        (1, True),
+        (0, False),
+        (True, True),
+        (False, False),
+        ("TRUE", True),
+        ("FALSE", False),
+        ("vrai", True),
+        (None, None),
+        ("", None),
+    ],
+)
 def test_parse_bool(typed, expected):
     assert parse_bool(typed) is expected
 
 
-@pytest.mark.parametrize("typed,expected", [
-    ("P1, P2", ["P1", "P2"]), ("P1;P2", ["P1", "P2"]), ("P1 ; P2 ;", ["P1", "P2"]), ("A01", ["A01"]),
-    (None, None), (" , ", None),
-])
+@pytest.mark.parametrize(
+    "typed,expected",
+    [
+        ("P1, P2", ["P1", "P2"]),
+        ("P1;P2", ["P1", "P2"]),
+        ("P1 ; P2 ;", ["P1", "P2"]),
+        ("A01", ["A01"]),
+        (None, None),
+        (" , ", None),
+    ],
+)
 def test_parse_id_list(typed, expected):
     assert parse_id_list(typed) == expected
 
@@ -118,8 +213,11 @@ def test_text_turns_numbers_into_text():
     assert parse_text(12.0) == "12" and parse_text(12.5) == "12.5" and parse_text("  a  b ") == "a b"
 
 
-@given(st.integers(min_value=-10**9, max_value=10**9), st.sampled_from(["{:,}", "{:_}", "{}"]),
-       st.sampled_from(["", " €", " EUR", "€"]))
+@given(
+    st.integers(min_value=-(10**9), max_value=10**9),
+    st.sampled_from(["{:,}", "{:_}", "{}"]),
+    st.sampled_from(["", " €", " EUR", "€"]),
+)
 def test_integers_round_trip_through_french_and_english_typing(n, pattern, suffix):
     typed = pattern.format(n).replace("_", "\u00a0") + suffix
     assert parse_number(typed, "en") == n
@@ -133,8 +231,15 @@ def test_dates_round_trip_in_every_written_form(day):
 
 @given(st.one_of(st.text(max_size=40), st.integers(), st.floats(allow_nan=True), st.none(), st.booleans()))
 def test_parsers_never_raise_anything_but_value_problem(value):
-    for parser in (parse_number, parse_percent, lambda v: parse_date(v, PERIOD), parse_bool,
-                   lambda v: parse_choice(v, "status"), parse_id_list, parse_text):
+    for parser in (
+        parse_number,
+        parse_percent,
+        lambda v: parse_date(v, PERIOD),
+        parse_bool,
+        lambda v: parse_choice(v, "status"),
+        parse_id_list,
+        parse_text,
+    ):
         try:
             parser(value)
         except ValueProblem:

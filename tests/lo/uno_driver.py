@@ -8,6 +8,7 @@ Prints one JSON object: {"read": {...}, "validations": {...}}. The tests call it
 it opens a workbook, types values the way a user would (setFormula parses them like typing),
 recalculates, and saves.
 """
+
 import json
 import os
 import subprocess
@@ -29,9 +30,18 @@ def connect():
     profile = tempfile.mkdtemp(prefix="mplan-lo-")
     pipe = "mplan" + str(os.getpid())
     proc = subprocess.Popen(
-        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--invisible",
-         "--norestore", "--nologo", f"--accept=pipe,name={pipe};urp;"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--invisible",
+            "--norestore",
+            "--nologo",
+            f"--accept=pipe,name={pipe};urp;",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     local = uno.getComponentContext()
     resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
     for _ in range(300):
@@ -65,13 +75,18 @@ def main(job_path):
         doc.calculateAll()
         for sheet, address in job.get("read", []):
             cell = cell_of(doc, sheet, address)
-            out["read"][f"{sheet}!{address}"] = {"string": cell.getString(), "value": cell.getValue(),
-                                                   "formula": cell.getFormula()}
+            out["read"][f"{sheet}!{address}"] = {
+                "string": cell.getString(),
+                "value": cell.getValue(),
+                "formula": cell.getFormula(),
+            }
         for sheet, address in job.get("validations", []):
             v = cell_of(doc, sheet, address).getPropertyValue("Validation")
             out["validations"][f"{sheet}!{address}"] = {
                 "type": int(v.Type.value if hasattr(v.Type, "value") else 0) if False else str(v.Type.value),
-                "formula1": v.getFormula1(), "show_list": int(v.ShowList)}
+                "formula1": v.getFormula1(),
+                "show_list": int(v.ShowList),
+            }
         if job.get("output"):
             target = uno.systemPathToFileUrl(os.path.abspath(job["output"]))
             doc.storeToURL(target, (prop("FilterName", job.get("filter", "Calc MS Excel 2007 XML")),))

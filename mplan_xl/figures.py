@@ -1,0 +1,275 @@
+"""The plan's figures (SPEC section 2): spend, revenue, ROI, pacing, monthly plan, workload, deadlines,
+objective progress. Pure: `today` is passed in, nothing reads the clock.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from .peaks import public_holidays
+from .reader import Plan, Row
+from .values import id_key
+
+ACHIEVED, ON_TRACK, OFF_TRACK, NO_DATA = "achieved", "on_track", "off_track", "no_data"
+
+
+def elapsed_share(start: date, end: date, today: date) -> float:
+    """(today − start) / (end − start) in whole days, clamped to [0, 1]."""
+    if end <= start:
+        return 1.0 if today >= end else 0.0
+    return min(1.0, max(0.0, (today - start).days / (end - start).days))
+
+
+def roi(revenue: float | None, spend: float | None) -> float | None:
+    if not spend or revenue is None:
+        return None
+    return (revenue - spend) / spend
+
+
+def month_key(day: date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def days(start: date, end: date):
+    for n in range((end - start).days + 1):
+        yield start + timedelta(days=n)
+
+
+@dataclass
+class Scheduled:
+    """An action joined with its schedule row (if any)."""
+
+    action: Row
+    schedule: Row | None
+    start: date | None = None
+    end: date | None = None
+
+    @property
+    def status(self) -> str | None:
+        return self.schedule.get("status") if self.schedule else None
+
+    @property
+    def active(self) -> bool:
+        return self.status != "cancelled"
+
+    @property
+    def scheduled(self) -> bool:
+        return self.start is not None
+
+
+@dataclass
+class Figures:
+    today: date
+    planned_spend: float = 0.0
+    actual_spend: float = 0.0
+    expected_revenue: float = 0.0
+    actual_revenue: float = 0.0
+    planned_roi: float | None = None
+    actual_roi: float | None = None
+    envelope: float | None = None
+    budget_used: float | None = None
+    planned_romi: float | None = None
+    actual_romi: float | None = None
+    projected_spend: float | None = None
+    by_channel: dict = field(default_factory=dict)
+    by_objective: dict = field(default_factory=dict)
+    by_pillar: dict = field(default_factory=dict)
+    by_month: dict = field(default_factory=dict)
+    unscheduled_cost: float = 0.0
+    workload: dict = field(default_factory=dict)
+    overdue: list = field(default_factory=list)
+    due_soon: list = field(default_factory=list)
+    objectives: dict = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if k != "today"}
+
+
+def join_schedule(plan: Plan) -> list[Scheduled]:
+    """Each action with its first schedule row; start/end only when both are valid and end ≥ start."""
+    schedule: dict[str, Row] = {}
+    for row in plan.rows("schedule"):
+        action = row.get("action")
+        if action:
+            schedule.setdefault(id_key(action), row)
+    joined = []
+    for action in plan.rows("actions"):
+        ident = action.get("id")
+        row = schedule.get(id_key(ident)) if ident else None
+        item = Scheduled(action, row)
+        if row:
+            start, end = row.get("start"), row.get("end")
+            if isinstance(start, date) and isinstance(end, date) and end >= start:
+                item.start, item.end = start, end
+        joined.append(item)
+    return joined
+
+
+def business_days(start: date, end: date, holidays: set[date]) -> list[date]:
+    return [d for d in days(start, end) if d.weekday() < 5 and d not in holidays]
+
+
+def compute(plan: Plan, today: date) -> Figures:
+    fig = Figures(today)
+    items = join_schedule(plan)
+    active = [i for i in items if i.active]
+    overhead_planned = sum(r.get("planned", 0) or 0 for r in plan.rows("overheads"))
+    overhead_actual = sum(r.get("actual", 0) or 0 for r in plan.rows("overheads"))
+    action_ids = {id_key(i.action.get("id")) for i in items if i.action.get("id")}
+    actuals = [r for r in plan.rows("actuals") if r.get("action") and id_key(r.get("action")) in action_ids]
+    fig.planned_spend = sum(i.action.get("cost", 0) or 0 for i in active) + overhead_planned
+    fig.actual_spend = sum(r.get("actual_cost", 0) or 0 for r in actuals) + overhead_actual
+    fig.expected_revenue = sum(i.action.get("revenue", 0) or 0 for i in active)
+    fig.actual_revenue = sum(r.get("actual_revenue", 0) or 0 for r in actuals)
+    fig.planned_roi = roi(fig.expected_revenue, fig.planned_spend)
+    fig.actual_roi = roi(fig.actual_revenue, fig.actual_spend)
+    margin = plan.setting("gross_margin")
+    if margin is not None:
+        fig.planned_romi = roi(fig.expected_revenue * margin, fig.planned_spend)
+        fig.actual_romi = roi(fig.actual_revenue * margin, fig.actual_spend)
+    envelope = plan.setting("envelope")
+    fig.envelope = envelope if envelope else fig.planned_spend
+    fig.budget_used = fig.planned_spend / fig.envelope if fig.envelope else None
+    if plan.period:
+        share = elapsed_share(*plan.period, today)
+        fig.projected_spend = fig.actual_spend / share if share > 0 else None
+    _breakdowns(fig, active, actuals)
+    _monthly(fig, active)
+    _workload(plan, fig, active)
+    _deadlines(plan, fig, active, today)
+    fig.objectives = objective_progress(plan, today)
+    return fig
+
+
+def _bucket() -> dict:
+    return {
+        "planned_cost": 0.0,
+        "expected_revenue": 0.0,
+        "roi": None,
+        "actual_cost": 0.0,
+        "actual_revenue": 0.0,
+        "actions": 0,
+    }
+
+
+def _breakdowns(fig: Figures, active: list[Scheduled], actuals: list[Row]) -> None:
+    by_action = defaultdict(lambda: (0.0, 0.0))
+    for r in actuals:
+        cost, revenue = by_action[id_key(r.get("action"))]
+        by_action[id_key(r.get("action"))] = (
+            cost + (r.get("actual_cost") or 0),
+            revenue + (r.get("actual_revenue") or 0),
+        )
+    for target, key in ((fig.by_channel, "channel"), (fig.by_objective, "objective"), (fig.by_pillar, "pillar")):
+        for item in active:
+            name = item.action.get(key) or ""
+            bucket = target.setdefault(name, _bucket())
+            bucket["planned_cost"] += item.action.get("cost") or 0
+            bucket["expected_revenue"] += item.action.get("revenue") or 0
+            actual_cost, actual_revenue = by_action.get(id_key(item.action.get("id") or ""), (0.0, 0.0))
+            bucket["actual_cost"] += actual_cost
+            bucket["actual_revenue"] += actual_revenue
+            bucket["actions"] += 1
+        for bucket in target.values():
+            bucket["roi"] = roi(bucket["expected_revenue"], bucket["planned_cost"])
+
+
+def _monthly(fig: Figures, active: list[Scheduled]) -> None:
+    months: dict[str, float] = defaultdict(float)
+    for item in active:
+        cost = item.action.get("cost") or 0
+        if not item.scheduled:
+            fig.unscheduled_cost += cost
+            continue
+        total = (item.end - item.start).days + 1
+        per_month: dict[str, int] = defaultdict(int)
+        for day in days(item.start, item.end):
+            per_month[month_key(day)] += 1
+        allocated = 0.0
+        keys = sorted(per_month)
+        for key in keys[:-1]:
+            share = cost * per_month[key] / total
+            months[key] += share
+            allocated += share
+        months[keys[-1]] += cost - allocated  # months sum exactly to the action's cost
+    fig.by_month = dict(sorted(months.items()))
+
+
+def _workload(plan: Plan, fig: Figures, active: list[Scheduled]) -> None:
+    capacity = {id_key(r.get("member")): r.get("capacity") for r in plan.rows("team") if r.get("member")}
+    names = {id_key(r.get("member")): r.get("member") for r in plan.rows("team") if r.get("member")}
+    scheduled = [i for i in active if i.scheduled and i.schedule.get("owner") and i.action.get("effort")]
+    if not scheduled:
+        return
+    first, last = min(i.start for i in scheduled), max(i.end for i in scheduled)
+    holidays = set(public_holidays(first, last, plan.setting("country", "FR") or "FR"))
+    load: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for item in scheduled:
+        owner = item.schedule.get("owner")
+        spread = business_days(item.start, item.end, holidays) or list(days(item.start, item.end))
+        per_day = item.action.get("effort") / len(spread)
+        for day in spread:
+            load[names.get(id_key(owner), owner)][month_key(day)] += per_day
+    for owner, months in sorted(load.items()):
+        cap = capacity.get(id_key(owner))
+        fig.workload[owner] = {
+            m: {"days": d, "capacity": cap, "utilisation": d / cap if cap else None} for m, d in sorted(months.items())
+        }
+
+
+def _deadlines(plan: Plan, fig: Figures, active: list[Scheduled], today: date) -> None:
+    window = plan.setting("due_soon_days", 14)
+    for item in active:
+        if not item.scheduled or item.status == "done":
+            continue
+        ident = item.action.get("id")
+        if item.end < today:
+            fig.overdue.append(ident)
+        elif item.end <= today + timedelta(days=window):
+            fig.due_soon.append(ident)
+
+
+def objective_progress(plan: Plan, today: date) -> dict[str, dict]:
+    latest: dict[str, tuple[date, int, float]] = {}
+    for row in plan.rows("measurements"):
+        when, objective, value = row.get("date"), row.get("objective"), row.get("value")
+        if not isinstance(when, date) or objective is None or value is None or when > today:
+            continue
+        key = id_key(objective)
+        best = latest.get(key)
+        if best is None or when > best[0]:  # same date: the lowest row (first seen) wins
+            latest[key] = (when, row.row, value)
+    result = {}
+    start = plan.period[0] if plan.period else None
+    for row in plan.rows("objectives"):
+        ident = row.get("id")
+        if not ident:
+            continue
+        target, baseline, deadline = row.get("target"), row.get("baseline"), row.get("deadline")
+        found = latest.get(id_key(ident))
+        progress = expected = None
+        status = NO_DATA
+        if isinstance(deadline, date) and start:
+            expected = elapsed_share(start, deadline, today)
+        if found and target is not None:
+            value = found[2]
+            if baseline is not None and target != baseline:
+                progress = (value - baseline) / (target - baseline)
+            elif baseline is None and target:
+                progress = value / target
+            if progress is not None:
+                if progress >= 1:
+                    status = ACHIEVED
+                elif expected is None or progress >= expected - 0.10:
+                    status = ON_TRACK
+                else:
+                    status = OFF_TRACK
+        result[ident] = {
+            "latest": found[2] if found else None,
+            "progress": progress,
+            "expected": expected,
+            "status": status,
+        }
+    return result
