@@ -107,10 +107,6 @@ def join_schedule(plan: Plan) -> list[Scheduled]:
     return joined
 
 
-def business_days(start: date, end: date, holidays: set[date]) -> list[date]:
-    return [d for d in days(start, end) if d.weekday() < 5 and d not in holidays]
-
-
 def compute(plan: Plan, today: date) -> Figures:
     fig = Figures(today)
     items = join_schedule(plan)
@@ -176,6 +172,27 @@ def _breakdowns(fig: Figures, active: list[Scheduled], actuals: list[Row]) -> No
             bucket["roi"] = roi(bucket["expected_revenue"], bucket["planned_cost"])
 
 
+def month_spans(start: date, end: date):
+    """(month key, first day, last day) of each calendar month that [start, end] overlaps."""
+    first = start
+    while first <= end:
+        following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        last = min(end, following - timedelta(days=1))
+        yield month_key(first), first, last
+        first = following
+
+
+def _spread(total: float, weights: list[tuple[str, int]]) -> dict[str, float]:
+    """Split total by weights; the last share takes the rounding remainder so that shares sum exactly."""
+    whole = sum(w for _, w in weights)
+    shares, allocated = {}, 0.0
+    for key, weight in weights[:-1]:
+        shares[key] = total * weight / whole
+        allocated += shares[key]
+    shares[weights[-1][0]] = total - allocated
+    return shares
+
+
 def _monthly(fig: Figures, active: list[Scheduled]) -> None:
     months: dict[str, float] = defaultdict(float)
     for item in active:
@@ -183,18 +200,23 @@ def _monthly(fig: Figures, active: list[Scheduled]) -> None:
         if not item.scheduled:
             fig.unscheduled_cost += cost
             continue
-        total = (item.end - item.start).days + 1
-        per_month: dict[str, int] = defaultdict(int)
-        for day in days(item.start, item.end):
-            per_month[month_key(day)] += 1
-        allocated = 0.0
-        keys = sorted(per_month)
-        for key in keys[:-1]:
-            share = cost * per_month[key] / total
+        weights = [(key, (last - first).days + 1) for key, first, last in month_spans(item.start, item.end)]
+        for key, share in _spread(cost, weights).items():
             months[key] += share
-            allocated += share
-        months[keys[-1]] += cost - allocated  # months sum exactly to the action's cost
     fig.by_month = dict(sorted(months.items()))
+
+
+class BusinessDays:
+    """Counts Monday-to-Friday days that are not public holidays, by prefix sums over a date range."""
+
+    def __init__(self, first: date, last: date, holidays: set[date]):
+        self.first = first
+        self.prefix = [0]
+        for day in days(first, last):
+            self.prefix.append(self.prefix[-1] + (day.weekday() < 5 and day not in holidays))
+
+    def count(self, start: date, end: date) -> int:
+        return self.prefix[(end - self.first).days + 1] - self.prefix[(start - self.first).days]
 
 
 def _workload(plan: Plan, fig: Figures, active: list[Scheduled]) -> None:
@@ -204,14 +226,17 @@ def _workload(plan: Plan, fig: Figures, active: list[Scheduled]) -> None:
     if not scheduled:
         return
     first, last = min(i.start for i in scheduled), max(i.end for i in scheduled)
-    holidays = set(public_holidays(first, last, plan.setting("country", "FR") or "FR"))
+    counter = BusinessDays(first, last, set(public_holidays(first, last, plan.setting("country", "FR") or "FR")))
     load: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for item in scheduled:
         owner = item.schedule.get("owner")
-        spread = business_days(item.start, item.end, holidays) or list(days(item.start, item.end))
-        per_day = item.action.get("effort") / len(spread)
-        for day in spread:
-            load[names.get(id_key(owner), owner)][month_key(day)] += per_day
+        spans = list(month_spans(item.start, item.end))
+        weights = [(key, counter.count(a, b)) for key, a, b in spans]
+        if not any(w for _, w in weights):  # only weekends and holidays: spread over calendar days
+            weights = [(key, (b - a).days + 1) for key, a, b in spans]
+        weights = [(k, w) for k, w in weights if w]
+        for key, share in _spread(item.action.get("effort"), weights).items():
+            load[names.get(id_key(owner), owner)][key] += share
     for owner, months in sorted(load.items()):
         cap = capacity.get(id_key(owner))
         fig.workload[owner] = {

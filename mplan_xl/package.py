@@ -121,34 +121,67 @@ _ERROR_T = re.compile(rb'\bt="e"')
 _VALUE = re.compile(rb"<v>(.*?)</v>", re.DOTALL)
 
 
-def scan_special_cells(path: Path) -> dict[tuple[str, str], tuple[str, str]]:
-    """(sheet, A1) -> ("error", "#REF!") or ("formula", "") for cells calamine reads as empty.
+def _tables(package: zipfile.ZipFile, parts: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """Excel table name -> (sheet name, A1:B2 range), read from the small table parts."""
+    names = set(package.namelist())
+    found = {}
+    for sheet, part in parts.items():
+        folder, file = posixpath.split(part)
+        rels_part = f"{folder}/_rels/{file}.rels"
+        if rels_part not in names:
+            continue
+        for rel in SafeET.fromstring(package.read(rels_part)):
+            if not (rel.get("Type") or "").endswith("/table"):
+                continue
+            target = rel.get("Target") or ""
+            target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+            if target not in names:
+                continue
+            table = SafeET.fromstring(package.read(target))
+            name, ref = table.get("displayName") or table.get("name"), table.get("ref")
+            if name and ref:
+                found[name] = (sheet, ref)
+    return found
 
-    Only sheets whose XML holds an error cell or a formula are scanned, so plain plans cost one
-    substring search per sheet.
+
+def _special_cells(data: bytes) -> dict[str, tuple[str, str]]:
+    found = {}
+    for match in _CELL.finditer(data):
+        cell = match.group(0)
+        ref = _REF.search(cell)
+        if not ref:
+            continue
+        value = _VALUE.search(cell)
+        if _ERROR_T.search(cell.split(b">", 1)[0]):
+            text = value.group(1).decode("utf-8", "replace") if value else "#N/A"
+            found[ref.group(1).decode()] = ("error", text)
+        elif b"<f" in cell and (not value or not value.group(1).strip()):
+            found[ref.group(1).decode()] = ("formula", "")
+    return found
+
+
+def scan_package(path: Path) -> tuple[dict[tuple[str, str], tuple[str, str]], dict[str, tuple[str, str]]]:
+    """What the value reader does not say, in one pass over the package.
+
+    Returns (special cells, tables): (sheet, A1) -> ("error", "#REF!") or ("formula", "") for cells
+    calamine reads as empty; and Excel table name -> (sheet, range). Only sheets whose XML holds an
+    error cell or a formula are scanned cell by cell, so plain plans cost one substring search a sheet.
     """
-    found: dict[tuple[str, str], tuple[str, str]] = {}
+    special: dict[tuple[str, str], tuple[str, str]] = {}
     try:
         with zipfile.ZipFile(path) as package:
-            for sheet, part in sheet_parts(package).items():
-                if part not in package.namelist():
+            parts = sheet_parts(package)
+            names = set(package.namelist())
+            for sheet, part in parts.items():
+                if part not in names:
                     continue
                 data = package.read(part)
-                if b't="e"' not in data and b"<f" not in data:
-                    continue
-                for match in _CELL.finditer(data):
-                    cell = match.group(0)
-                    ref = _REF.search(cell)
-                    if not ref:
-                        continue
-                    value = _VALUE.search(cell)
-                    if _ERROR_T.search(cell.split(b">", 1)[0]):
-                        text = value.group(1).decode("utf-8", "replace") if value else "#N/A"
-                        found[(sheet, ref.group(1).decode())] = ("error", text)
-                    elif b"<f" in cell and (not value or not value.group(1).strip()):
-                        found[(sheet, ref.group(1).decode())] = ("formula", "")
+                if b't="e"' not in data and b"<f>" not in data and b"<f " not in data:
+                    continue  # no error and no formula cell (<formula1> of validations does not count)
+                special.update({(sheet, ref): kind for ref, kind in _special_cells(data).items()})
+            tables = _tables(package, parts)
     except (zipfile.BadZipFile, KeyError, SafeET.ParseError, ValueError) as exc:
         raise WorkbookError(
             f"{path}: the workbook structure is damaged ({exc}); save it again from Excel or LibreOffice"
         ) from exc
-    return found
+    return special, tables

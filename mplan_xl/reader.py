@@ -16,10 +16,10 @@ from pathlib import Path
 import python_calamine as pc
 
 from . import values as V
-from .cells import address
+from .cells import address, split_address
 from .errors import WorkbookError
 from .findings import Finding, finding
-from .package import check_file, scan_special_cells
+from .package import check_file, scan_package
 from .schema import (
     BOOL,
     CHOICE,
@@ -47,20 +47,27 @@ class Cell:
 
 @dataclass
 class Row:
+    """One row of a table: typed values by column key (None when empty or unreadable)."""
+
     table: str
     sheet: str
     row: int  # 1-based Excel row
-    cells: dict[str, Cell] = field(default_factory=dict)
-    columns: dict[str, int] = field(default_factory=dict)  # column key -> 0-based column
+    values: dict[str, object] = field(default_factory=dict)
+    columns: dict[str, int] = field(default_factory=dict)  # column key -> 0-based column (shared per table)
 
     def get(self, key: str, default=None):
-        cell = self.cells.get(key)
-        return default if cell is None or cell.value is None else cell.value
+        value = self.values.get(key)
+        return default if value is None else value
 
     def ref(self, key: str) -> str:
         """Address of the column's cell on this row (the row's first cell if the column is missing)."""
         col = self.columns.get(key, min(self.columns.values(), default=0))
         return address(self.row - 1, col)
+
+    @property
+    def cells(self) -> dict[str, Cell]:
+        """Each value with its sheet and cell address (built on demand: reading stays fast)."""
+        return {key: Cell(self.values.get(key), self.sheet, self.ref(key)) for key in self.columns}
 
 
 @dataclass
@@ -114,33 +121,13 @@ class Plan:
 Issue = tuple[str, str, str, dict]  # (code, sheet, cell, message values): worded in any language later
 
 
-def parse(value: object, column: Column, period, lang: str):
-    """Typed value of one cell for its column; raises ValueProblem."""
-    kind = column.type
-    if kind == ID:
-        return V.parse_id(value)
-    if kind == LIST:
-        return V.parse_id_list(value)
-    if kind in (NUMBER, MONEY):
-        return V.parse_number(value, lang)
-    if kind == PERCENT:
-        return V.parse_percent(value, lang)
-    if kind == DATE:
-        return V.parse_date(value, period)
-    if kind == CHOICE:
-        return V.parse_choice(value, column.choices)
-    if kind == BOOL:
-        return V.parse_bool(value)
-    return V.parse_text(value)
-
-
 class _Workbook:
     """Raw grids of the workbook's sheets, read once each."""
 
     def __init__(self, path: Path):
         self.path = path
         try:
-            self.book = pc.CalamineWorkbook.from_path(str(path), load_tables=True)
+            self.book = pc.CalamineWorkbook.from_path(str(path))
         except pc.PasswordError as exc:
             raise WorkbookError(
                 f"{path}: the workbook is password-protected; remove the password "
@@ -153,11 +140,7 @@ class _Workbook:
             ) from exc
         self.sheet_names = [m.name for m in self.book.sheets_metadata]
         self._grids: dict[str, list[list]] = {}
-        try:
-            self.table_names = set(self.book.table_names)
-        except Exception:
-            self.table_names = set()
-        self.special = scan_special_cells(path)
+        self.special, self.tables = scan_package(path)
 
     def grid(self, sheet: str) -> list[list]:
         if sheet not in self._grids:
@@ -244,7 +227,7 @@ def _read_settings(book: _Workbook, problems: list[Issue], lang: str) -> dict[st
             settings[setting.key] = Cell(None, sheet, ref)
             continue
         try:
-            typed = parse(value, setting, period, lang)
+            typed = _parser(setting, period, lang)(value)
             if setting.integer and typed is not None:
                 if not float(typed).is_integer():
                     raise V.ValueProblem(value, "whole")
@@ -282,22 +265,21 @@ def _label_index(table: Table) -> dict[str, str]:
 
 def _find_table(book: _Workbook, table: Table) -> TableData | None:
     labels = _label_index(table)
-    if table.excel_name in book.table_names:
-        try:
-            found = book.book.get_table_by_name(table.excel_name)
-            header_row, first_col = found.start[0] - 1, found.start[1]
-            grid = book.grid(found.sheet)
-            cells = grid[header_row] if header_row < len(grid) else []
-            # the header cells, not the table's own column list: a client may leave the latter stale
-            header = [cells[c] if c < len(cells) else None for c in range(first_col, found.end[1] + 1)]
-            columns = {}
-            for offset, label in enumerate(header):
-                key = labels.get(V.norm(label)) if isinstance(label, str) else None
-                if key and key not in columns:
-                    columns[key] = first_col + offset
-            return TableData(table.key, found.sheet, header_row + 1, columns, [], "name")
-        except Exception:
-            pass  # fall back on the header search
+    named = {name.casefold(): place for name, place in book.tables.items()}.get(table.excel_name.casefold())
+    if named and named[0] in book.sheet_names and ":" in named[1]:
+        sheet, ref = named
+        (top, left), (_, right) = (split_address(part) for part in ref.split(":"))
+        grid = book.grid(sheet)
+        # the header cells, not the table's own column list: a client may leave the latter stale
+        cells = grid[top - 1] if top - 1 < len(grid) else []
+        columns = {}
+        for c in range(left - 1, right):
+            label = cells[c] if c < len(cells) else None
+            key = labels.get(V.norm(label)) if isinstance(label, str) else None
+            if key and key not in columns:
+                columns[key] = c
+        if columns:
+            return TableData(table.key, sheet, top, columns, [], "name")
     best = None
     for sheet in _candidate_sheets(book, table.sheet):
         grid = book.grid(sheet)
@@ -335,42 +317,60 @@ def _header_blocks(line: list) -> list[list[int]]:
     return blocks
 
 
-def _read_rows(book: _Workbook, table: Table, data: TableData, period, lang: str, problems: list[Issue]) -> None:
+def _parser(column: Column, period, lang: str):
+    """The parse function of one column, chosen once per table rather than once per cell."""
+    kind = column.type
+    if kind == ID:
+        return V.parse_id
+    if kind == LIST:
+        return V.parse_id_list
+    if kind in (NUMBER, MONEY):
+        return lambda value: V.parse_number(value, lang)
+    if kind == PERCENT:
+        return lambda value: V.parse_percent(value, lang)
+    if kind == DATE:
+        return lambda value: V.parse_date(value, period)
+    if kind == CHOICE:
+        return lambda value: V.parse_choice(value, column.choices)
+    if kind == BOOL:
+        return V.parse_bool
+    return V.parse_text
+
+
+def _read_rows(
+    book: _Workbook, table: Table, data: TableData, period, lang: str, problems: list[Issue]
+) -> None:
     grid = book.grid(data.sheet)
     by_key = {c.key: c for c in table.columns}
     cols = sorted(data.columns.items(), key=lambda kv: kv[1])
+    parsers = [(key, c, _parser(by_key[key], period, lang)) for key, c in cols]
+    special = {ref: kind for (sheet, ref), kind in book.special.items() if sheet == data.sheet}
     for r in range(data.header_row, len(grid)):
         line = grid[r]
-        raw = {key: (line[c] if c < len(line) else None) for key, c in cols}
-        specials = (
-            {key: book.special.get((data.sheet, address(r, c))) for key, c in cols}
-            if book.special
-            else dict.fromkeys(data.columns)
-        )  # most plans have no error or formula cell
-        if all(V.is_empty(v) for v in raw.values()) and not any(specials.values()):
-            continue
-        row = Row(table.key, data.sheet, r + 1, {}, dict(data.columns))
-        for key, c in cols:
-            ref = address(r, c)
-            column = by_key[key]
-            if specials[key]:
-                problems.append(_special_finding(specials[key], data.sheet, ref, lang, column.label(lang)))
-                row.cells[key] = Cell(None, data.sheet, ref)
+        width = len(line)
+        raw = [line[c] if c < width else None for _, c, _ in parsers]
+        if all(v is None or v == "" or (isinstance(v, str) and not v.strip()) for v in raw):
+            if not special or not any(address(r, c) in special for _, c, _ in parsers):
                 continue
-            value = raw[key]
+        values = {}
+        for (key, c, parse_cell), value in zip(parsers, raw, strict=True):
+            if special and address(r, c) in special:
+                problems.append(_special_finding(special[address(r, c)], data.sheet, address(r, c), lang,
+                                                 by_key[key].label(lang)))
+                values[key] = None
+                continue
+            if value is None or value == "":
+                values[key] = None
+                continue
             if isinstance(value, float) and math.isnan(value):
                 value = None
             try:
-                typed = parse(value, column, period, lang)
+                values[key] = parse_cell(value)
             except V.ValueProblem as exc:
-                problems.append(
-                    _issue(
-                        "MP004", data.sheet, ref, lang, column=column.label(lang), value=exc.value, kind=exc.expected
-                    )
-                )
-                typed = None
-            row.cells[key] = Cell(typed, data.sheet, ref)
-        data.rows.append(row)
+                problems.append(_issue("MP004", data.sheet, address(r, c), lang, column=by_key[key].label(lang),
+                                       value=exc.value, kind=exc.expected))
+                values[key] = None
+        data.rows.append(Row(table.key, data.sheet, r + 1, values, data.columns))
 
 
 def _special_finding(special: tuple[str, str], sheet: str, ref: str, lang: str, label: str) -> Issue:

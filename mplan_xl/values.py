@@ -11,6 +11,7 @@ import math
 import re
 import unicodedata
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from .schema import CHOICES
 
@@ -53,6 +54,11 @@ def is_empty(value: object) -> bool:
 def parse_text(value: object) -> str | None:
     if is_empty(value):
         return None
+    if isinstance(value, str):
+        text = value.strip()
+        if "\n" in text:
+            return text
+        return (" ".join(text.split()) if "  " in text or "\t" in text or "\u00a0" in text else text) or None
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, datetime) and not (value.hour or value.minute or value.second):
@@ -66,6 +72,7 @@ def parse_id(value: object) -> str | None:
     return parse_text(value)
 
 
+@lru_cache(maxsize=65536)
 def id_key(value: str) -> str:
     """Ids compare case-insensitively after trimming."""
     return " ".join(value.split()).casefold()
@@ -363,10 +370,15 @@ def parse_choice(value: object, choices: str) -> str | None:
     text = parse_text(value)
     if text is None:
         return None
-    found = _CHOICE_INDEX[choices].get(norm(text).rstrip(" .!"))
+    found = _choice_key(choices, text)
     if found is None:
         raise ValueProblem(text, "choice")
     return found
+
+
+@lru_cache(maxsize=4096)
+def _choice_key(choices: str, text: str) -> str | None:
+    return _CHOICE_INDEX[choices].get(norm(text).rstrip(" .!"))
 
 
 def parse_bool(value: object) -> bool | None:

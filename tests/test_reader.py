@@ -191,3 +191,16 @@ def test_reading_never_changes_the_file(tmp_path):
     shutil.copy(SAMPLE_FR, copy)
     load(copy)
     assert copy.read_bytes() == SAMPLE_FR.read_bytes()
+
+
+def test_hidden_rows_and_merged_cells_are_read(tmp_path):
+    wb = openpyxl.load_workbook(SAMPLE_FR)
+    ws = wb["6 Actions"]
+    ws.row_dimensions[6].hidden = True
+    ws.merge_cells("B7:C7")  # action and description merged on row 7: the value stays in B7
+    wb.save(tmp_path / "hidden.xlsx")
+    plan = load(tmp_path / "hidden.xlsx")
+    actions = plan.rows("actions")
+    assert [a.get("id") for a in actions[:3]] == ["A01", "A02", "A03"], "a hidden row is still part of the plan"
+    assert actions[2].get("action") == "Newsletter mensuelle" and actions[2].get("description") is None
+    assert plan.problems == []

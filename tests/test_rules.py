@@ -425,6 +425,6 @@ def test_messages_in_the_requested_language(template, tmp_path):
 def test_rules_never_modify_the_plan(template, tmp_path):
     path = build(template, tmp_path)
     plan = load(path)
-    before = copy.deepcopy([(k, [r.cells for r in t.rows]) for k, t in plan.tables.items()])
+    before = copy.deepcopy([(k, [r.values for r in t.rows]) for k, t in plan.tables.items()])
     run(plan, TODAY)
-    assert [(k, [r.cells for r in t.rows]) for k, t in plan.tables.items()] == before
+    assert [(k, [r.values for r in t.rows]) for k, t in plan.tables.items()] == before

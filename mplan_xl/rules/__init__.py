@@ -65,6 +65,7 @@ class Context:
     def __init__(self, plan: Plan, today: date, lang: str):
         self.plan, self.today, self.lang = plan, today, lang
         self.taken = {(sheet, cell) for _, sheet, cell, _ in plan.issues}  # cells the reader already reported
+        self._memo: dict = {}
 
     def find(self, code: str, sheet: str, cell: str, **values) -> Finding:
         return finding(code, sheet, cell, self.lang, **values)
@@ -92,7 +93,15 @@ class Context:
         return SHEET["settings"].name(self.lang), "A1"
 
     def ids(self, table: str, column: str) -> set[str]:
-        return {id_key(r.get(column)) for r in self.plan.rows(table) if r.get(column)}
+        """The table's ids in that column, compared ignoring case and spaces (computed once)."""
+        return self.memo(("ids", table, column),
+                         lambda: {id_key(r.get(column)) for r in self.plan.rows(table) if r.get(column)})
+
+    def memo(self, key, compute):
+        """A value several rules need, computed by the first that asks."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     @cached_property
     def figures(self) -> Figures:

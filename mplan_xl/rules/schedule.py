@@ -18,16 +18,22 @@ def _valid(row) -> tuple[date, date] | None:
     return None
 
 
-def _active_rows(ctx):
-    """Schedule rows of known, not cancelled actions, with valid dates."""
-    known = ctx.ids("actions", "id") if ctx.has("actions") else None
-    for row in ctx.plan.rows("schedule"):
-        ident = row.get("action")
-        if not ident or row.get("status") == "cancelled" or (known is not None and id_key(ident) not in known):
-            continue
-        dates = _valid(row)
-        if dates:
-            yield row, dates
+def _active_rows(ctx) -> list:
+    """Schedule rows of known, not cancelled actions, with valid dates (computed once per run)."""
+
+    def compute():
+        known = ctx.ids("actions", "id") if ctx.has("actions") else None
+        found = []
+        for row in ctx.plan.rows("schedule"):
+            ident = row.get("action")
+            if not ident or row.get("status") == "cancelled" or (known is not None and id_key(ident) not in known):
+                continue
+            dates = _valid(row)
+            if dates:
+                found.append((row, dates))
+        return found
+
+    return ctx.memo("active_schedule", compute)
 
 
 @rule(
