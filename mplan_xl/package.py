@@ -134,7 +134,9 @@ def _tables(package: zipfile.ZipFile, parts: dict[str, str]) -> dict[str, tuple[
             if not (rel.get("Type") or "").endswith("/table"):
                 continue
             target = rel.get("Target") or ""
-            target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+            target = (
+                target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+            )
             if target not in names:
                 continue
             table = SafeET.fromstring(package.read(target))

@@ -337,9 +337,7 @@ def _parser(column: Column, period, lang: str):
     return V.parse_text
 
 
-def _read_rows(
-    book: _Workbook, table: Table, data: TableData, period, lang: str, problems: list[Issue]
-) -> None:
+def _read_rows(book: _Workbook, table: Table, data: TableData, period, lang: str, problems: list[Issue]) -> None:
     grid = book.grid(data.sheet)
     by_key = {c.key: c for c in table.columns}
     cols = sorted(data.columns.items(), key=lambda kv: kv[1])
@@ -355,8 +353,9 @@ def _read_rows(
         values = {}
         for (key, c, parse_cell), value in zip(parsers, raw, strict=True):
             if special and address(r, c) in special:
-                problems.append(_special_finding(special[address(r, c)], data.sheet, address(r, c), lang,
-                                                 by_key[key].label(lang)))
+                problems.append(
+                    _special_finding(special[address(r, c)], data.sheet, address(r, c), lang, by_key[key].label(lang))
+                )
                 values[key] = None
                 continue
             if value is None or value == "":
@@ -367,8 +366,17 @@ def _read_rows(
             try:
                 values[key] = parse_cell(value)
             except V.ValueProblem as exc:
-                problems.append(_issue("MP004", data.sheet, address(r, c), lang, column=by_key[key].label(lang),
-                                       value=exc.value, kind=exc.expected))
+                problems.append(
+                    _issue(
+                        "MP004",
+                        data.sheet,
+                        address(r, c),
+                        lang,
+                        column=by_key[key].label(lang),
+                        value=exc.value,
+                        kind=exc.expected,
+                    )
+                )
                 values[key] = None
         data.rows.append(Row(table.key, data.sheet, r + 1, values, data.columns))
 

@@ -77,6 +77,27 @@ class Context:
         """True when the cell has no reader finding (one cell, one finding)."""
         return (row.sheet, row.ref(key)) not in self.taken
 
+    def empty(self, table: str, *keys: str, rows=None):
+        """(row, key) for each row whose first empty cell among keys is not already reported."""
+        data = self.plan.tables.get(table)
+        if not data:
+            return
+        for row in data.rows if rows is None else rows:
+            for key in keys:
+                if data.has(key) and row.get(key) is None and self.free(row, key):
+                    yield row, key
+                    break
+
+    def unknown(self, table: str, key: str, target: str, target_key: str):
+        """(row, value) for each row of table whose key names no row of target (when target exists)."""
+        if not self.has(target):
+            return
+        known = self.ids(target, target_key)
+        for row in self.plan.rows(table):
+            value = row.get(key)
+            if value and id_key(value) not in known:
+                yield row, value
+
     def has(self, table: str) -> bool:
         return table in self.plan.tables
 
@@ -94,8 +115,9 @@ class Context:
 
     def ids(self, table: str, column: str) -> set[str]:
         """The table's ids in that column, compared ignoring case and spaces (computed once)."""
-        return self.memo(("ids", table, column),
-                         lambda: {id_key(r.get(column)) for r in self.plan.rows(table) if r.get(column)})
+        return self.memo(
+            ("ids", table, column), lambda: {id_key(r.get(column)) for r in self.plan.rows(table) if r.get(column)}
+        )
 
     def memo(self, key, compute):
         """A value several rules need, computed by the first that asks."""

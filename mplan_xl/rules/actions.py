@@ -39,13 +39,8 @@ def unknown_objective(ctx):
     Example: objective "O7" when objectives go from O1 to O6.
     Fix: pick the objective from the dropdown, or add the objective on sheet 1.
     """
-    if not ctx.has("objectives"):
-        return
-    known = ctx.ids("objectives", "id")
-    for action in ctx.plan.rows("actions"):
-        ref = action.get("objective")
-        if ref and id_key(ref) not in known:
-            yield ctx.at("MP602", action, "objective", id=action.get("id", "?"), ref=ref)
+    for action, ref in ctx.unknown("actions", "objective", "objectives", "id"):
+        yield ctx.at("MP602", action, "objective", id=action.get("id", "?"), ref=ref)
 
 
 @rule(
@@ -61,13 +56,8 @@ def unknown_channel(ctx):
     Example: "Insta" when the channel table says "Instagram".
     Fix: pick the channel from the dropdown, or add it to the catalogue on sheet 4.
     """
-    if not ctx.has("channels"):
-        return
-    known = ctx.ids("channels", "channel")
-    for action in ctx.plan.rows("actions"):
-        ref = action.get("channel")
-        if ref and id_key(ref) not in known:
-            yield ctx.at("MP603", action, "channel", id=action.get("id", "?"), ref=ref)
+    for action, ref in ctx.unknown("actions", "channel", "channels", "channel"):
+        yield ctx.at("MP603", action, "channel", id=action.get("id", "?"), ref=ref)
 
 
 @rule(
@@ -114,11 +104,6 @@ def cost_missing(ctx):
             yield ctx.at("MP605", action, "cost", id=action.get("id", "?"))
 
 
-def _active_with(ctx, key):
-    data = ctx.plan.tables.get("actions")
-    return [a for a in ctx.active_actions if data and data.has(key)]
-
-
 @rule(
     "MP606",
     WARNING,
@@ -138,7 +123,7 @@ def negative_action_roi(ctx):
     Example: cost 6,000 €, expected revenue 4,000 €.
     Fix: rework the action, cut its cost, or record why it is worth it.
     """
-    for action in _active_with(ctx, "revenue"):
+    for action in ctx.active_actions:
         cost, revenue = action.get("cost"), action.get("revenue")
         if cost is not None and revenue is not None and revenue < cost:
             yield ctx.at(
@@ -159,9 +144,8 @@ def no_revenue(ctx):
     Example: an Instagram editorial calendar with an empty "Expected revenue".
     Fix: estimate it (conversion × basket), or leave it empty on purpose for pure awareness actions.
     """
-    for action in _active_with(ctx, "revenue"):
-        if action.get("revenue") is None and ctx.free(action, "revenue"):
-            yield ctx.at("MP607", action, "revenue", id=action.get("id", "?"))
+    for action, key in ctx.empty("actions", "revenue", rows=ctx.active_actions):
+        yield ctx.at("MP607", action, key, id=action.get("id", "?"))
 
 
 @rule(
@@ -222,8 +206,5 @@ def no_pillar(ctx):
     Example: A04 with an empty "4P pillar".
     Fix: pick the pillar from the dropdown.
     """
-    data = ctx.plan.tables.get("actions")
-    if data and data.has("pillar"):
-        for action in data.rows:
-            if action.get("pillar") is None and ctx.free(action, "pillar"):
-                yield ctx.at("MP610", action, "pillar", id=action.get("id", "?"))
+    for action, key in ctx.empty("actions", "pillar"):
+        yield ctx.at("MP610", action, key, id=action.get("id", "?"))

@@ -39,11 +39,8 @@ def no_target(ctx):
     Example: O2 "Grow the community" with an empty "Target".
     Fix: type the value to reach by the deadline, for example 15000.
     """
-    data = ctx.plan.tables.get("objectives")
-    if data and data.has("target"):
-        for row in data.rows:
-            if row.get("target") is None and ctx.free(row, "target"):
-                yield ctx.at("MP102", row, "target", id=row.get("id", "?"))
+    for row, key in ctx.empty("objectives", "target"):
+        yield ctx.at("MP102", row, key, id=row.get("id", "?"))
 
 
 @rule(
@@ -60,14 +57,8 @@ def no_kpi(ctx):
     Example: target 1500 with empty "KPI" and "Unit".
     Fix: name the indicator ("Active subscribers") and its unit ("subscribers").
     """
-    data = ctx.plan.tables.get("objectives")
-    if not data:
-        return
-    for row in data.rows:
-        for key in ("kpi", "unit"):
-            if data.has(key) and row.get(key) is None and ctx.free(row, key):
-                yield ctx.at("MP103", row, key, id=row.get("id", "?"))
-                break
+    for row, key in ctx.empty("objectives", "kpi", "unit"):
+        yield ctx.at("MP103", row, key, id=row.get("id", "?"))
 
 
 @rule(
@@ -83,11 +74,8 @@ def no_deadline(ctx):
     Example: O3 with an empty "Deadline".
     Fix: type the date by which the target must be reached, for example 30/09/2027 or T3.
     """
-    data = ctx.plan.tables.get("objectives")
-    if data and data.has("deadline"):
-        for row in data.rows:
-            if row.get("deadline") is None and ctx.free(row, "deadline"):
-                yield ctx.at("MP104", row, "deadline", id=row.get("id", "?"))
+    for row, key in ctx.empty("objectives", "deadline"):
+        yield ctx.at("MP104", row, key, id=row.get("id", "?"))
 
 
 @rule(
@@ -174,11 +162,8 @@ def objective_without_owner(ctx):
     Example: O4 with an empty "Owner".
     Fix: pick a team member from the dropdown.
     """
-    data = ctx.plan.tables.get("objectives")
-    if data and data.has("owner"):
-        for row in data.rows:
-            if row.get("owner") is None and ctx.free(row, "owner"):
-                yield ctx.at("MP108", row, "owner", id=row.get("id", "?"))
+    for row, key in ctx.empty("objectives", "owner"):
+        yield ctx.at("MP108", row, key, id=row.get("id", "?"))
 
 
 @rule(
@@ -198,14 +183,8 @@ def objective_without_rationale(ctx):
     Example: O5 with empty "Strategic link".
     Fix: one sentence each.
     """
-    data = ctx.plan.tables.get("objectives")
-    if not data:
-        return
-    for row in data.rows:
-        for key in ("strategy", "rationale"):
-            if data.has(key) and row.get(key) is None and ctx.free(row, key):
-                yield ctx.at("MP109", row, key, id=row.get("id", "?"))
-                break
+    for row, key in ctx.empty("objectives", "strategy", "rationale"):
+        yield ctx.at("MP109", row, key, id=row.get("id", "?"))
 
 
 @rule(

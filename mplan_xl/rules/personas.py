@@ -40,11 +40,8 @@ def persona_without_needs(ctx):
     Example: P3 with an empty "Pain points and needs".
     Fix: one or two sentences from interviews or surveys.
     """
-    data = ctx.plan.tables.get("personas")
-    if data and data.has("needs"):
-        for row in data.rows:
-            if row.get("needs") is None and ctx.free(row, "needs"):
-                yield ctx.at("MP202", row, "needs", id=row.get("id", "?"))
+    for row, key in ctx.empty("personas", "needs"):
+        yield ctx.at("MP202", row, key, id=row.get("id", "?"))
 
 
 @rule(

@@ -273,11 +273,8 @@ def no_owner(ctx):
     Example: A14 scheduled with an empty "Owner".
     Fix: pick an owner from the team dropdown.
     """
-    data = ctx.plan.tables.get("schedule")
-    if data and data.has("owner"):
-        for row, _ in _active_rows(ctx):
-            if row.get("owner") is None and ctx.free(row, "owner"):
-                yield ctx.at("MP711", row, "owner", id=row.get("action"))
+    for row, key in ctx.empty("schedule", "owner", rows=[row for row, _ in _active_rows(ctx)]):
+        yield ctx.at("MP711", row, key, id=row.get("action"))
 
 
 @rule(
@@ -318,10 +315,5 @@ def unknown_peak(ctx):
     Example: "Fête des mères" while the peaks table says "Fête des mères 2027".
     Fix: pick the peak from the dropdown, or add it to the peaks table.
     """
-    if not ctx.has("peaks"):
-        return
-    known = ctx.ids("peaks", "name")
-    for row in ctx.plan.rows("schedule"):
-        peak = row.get("peak")
-        if peak and id_key(peak) not in known:
-            yield ctx.at("MP713", row, "peak", peak=peak)
+    for row, peak in ctx.unknown("schedule", "peak", "peaks", "name"):
+        yield ctx.at("MP713", row, "peak", peak=peak)

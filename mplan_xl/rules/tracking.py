@@ -23,13 +23,8 @@ def unknown_objective(ctx):
     Example: "O7" when objectives go from O1 to O6.
     Fix: correct the id.
     """
-    if not ctx.has("objectives"):
-        return
-    known = ctx.ids("objectives", "id")
-    for row in ctx.plan.rows("measurements"):
-        ref = row.get("objective")
-        if ref and id_key(ref) not in known:
-            yield ctx.at("MP801", row, "objective", ref=ref)
+    for row, ref in ctx.unknown("measurements", "objective", "objectives", "id"):
+        yield ctx.at("MP801", row, "objective", ref=ref)
 
 
 @rule(
@@ -170,10 +165,5 @@ def unknown_action(ctx):
     Example: actuals for "A30" when actions go from A01 to A26.
     Fix: correct the id.
     """
-    if not ctx.has("actions"):
-        return
-    known = ctx.ids("actions", "id")
-    for row in ctx.plan.rows("actuals"):
-        ref = row.get("action")
-        if ref and id_key(ref) not in known:
-            yield ctx.at("MP806", row, "action", ref=ref)
+    for row, ref in ctx.unknown("actuals", "action", "actions", "id"):
+        yield ctx.at("MP806", row, "action", ref=ref)
