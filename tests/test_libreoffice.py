@@ -148,3 +148,9 @@ def test_plan_typed_in_libreoffice_reads_back_like_one_filled_by_openpyxl(workbo
 
     assert values(lo_plan) == values(py_plan)
     assert values(lo_plan)[0]["cost"] == (8000.0, "H5")
+    from datetime import date
+
+    from mplan_xl.rules import run
+
+    today = date(2027, 6, 30)
+    assert run(lo_plan, today) == run(py_plan, today), "the same findings, at the same cells"

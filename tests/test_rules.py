@@ -1,6 +1,7 @@
 """Every rule fires at the expected cell on a plan changed in one place, and not on its near twin.
 
-The clean plan (tests/helpers.clean_rows) raises no finding at TODAY; each case changes it a little.
+The clean plan (tests/helpers.clean_rows) raises no finding at TODAY; each case changes it a little. The
+clean plan is every case's near twin; threshold rules also get a twin just on the quiet side of the line.
 Tables of the French template: actions A–J (SWOT L–N), schedule A–H (peaks J–L), measurements A–D
 (actuals F–J), team A–E (overheads G–J), watch A–G (PESTEL I–L); data from row 5.
 """
