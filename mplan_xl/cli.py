@@ -177,5 +177,46 @@ def rules(code, lang):
         click.echo(f"{rule.code}  {rule.severity:<7}  {rule.title}")
 
 
+@cli.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write into a copy at this path instead of PATH.",
+)
+@click.option("--today", metavar="DATE", help="Date of the report (default: Settings reference date, else today).")
+@click.option("--lang", type=click.Choice(["fr", "en"]), help="Language of the report (default: the workbook's).")
+@click.option("--no-backup", is_flag=True, help="Do not keep NAME.bak.xlsx beside the workbook.")
+@click.option("--force", is_flag=True, help="Write even if a lock file says the workbook is open.")
+@_one_line_errors
+def report(path, out, today, lang, no_backup, force):
+    """Write the Summary, Alerts and Timeline sheets into the workbook.
+
+    Everything you typed stays exactly as it was: only the three generated sheets are replaced. The
+    report is written even when the plan has errors (the Alerts sheet lists them). Exit code 0: no
+    error; 1: errors found (the report was written); 2: nothing was written.
+
+    \b
+    Examples:
+      mplan report plan.xlsx
+      mplan report plan.xlsx -o plan-report.xlsx --today 2027-06-30
+    """
+    from .report import write_report
+
+    result = write_report(path, out, today=_today(today), lang=lang, backup=not no_backup, force=force)
+    counts = result.report.counts
+    lang = result.report.lang
+    words = COUNT_WORDS[lang]
+    line = ", ".join(_plural(counts[k], w, lang) for k, w in zip(("error", "warning", "info"), words, strict=True))
+    verb = "Écrit" if lang == "fr" else "Wrote"
+    into = "dans" if lang == "fr" else "into"
+    click.echo(f"{verb} {', '.join(result.sheets)} {into} {result.path} ({line}).")
+    if result.backup:
+        click.echo(("Sauvegarde : " if lang == "fr" else "Backup: ") + str(result.backup))
+    sys.exit(1 if counts["error"] else 0)
+
+
 def main(argv=None):
     cli.main(args=argv, prog_name="mplan")

@@ -56,8 +56,12 @@ class _Placed:
     heights: dict[int, int] = field(default_factory=dict)  # data row -> lines of wrapped text
 
 
-def write_workbook(path: Path, content: PlanContent, lang: str, *, force: bool = False) -> Path:
-    """Render a plan (settings and rows) into a new workbook at path."""
+def write_workbook(path: Path, content: PlanContent, lang: str, *, force: bool = False, extend=None) -> Path:
+    """Render a plan (settings and rows) into a new workbook at path.
+
+    `extend(workbook, sheets)` may add to the workbook before it is closed (tests use it to build
+    workbooks holding what other libraries drop).
+    """
     path = Path(path)
     if lang not in ("fr", "en"):
         raise UsageError(f"unknown language '{lang}': use fr or en")
@@ -65,7 +69,7 @@ def write_workbook(path: Path, content: PlanContent, lang: str, *, force: bool =
         raise UsageError(f"{path} already exists: choose another name or add --force to overwrite it")
     if path.exists() and path.is_dir():
         raise UsageError(f"{path} is a folder: give a file name ending in .xlsx")
-    if path.suffix.lower() != ".xlsx":
+    if path.suffix.lower() != ".xlsx" and not (extend and path.suffix.lower() == ".xlsm"):
         raise UsageError(f"{path}: the workbook name must end in .xlsx")
     if not path.parent.exists():
         raise UsageError(f"folder {path.parent} does not exist")
@@ -89,6 +93,8 @@ def write_workbook(path: Path, content: PlanContent, lang: str, *, force: bool =
     _write_settings(sheets["settings"], content, fmt, lang)
     _write_guide(sheets["guide"], fmt, lang)
     sheets["guide"].activate()
+    if extend:
+        extend(workbook, sheets)
     try:
         workbook.close()
     except OSError as exc:  # folder not writable, disk full, …

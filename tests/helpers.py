@@ -23,11 +23,15 @@ def locate(wb, table_key: str):
     raise KeyError(table_key)
 
 
+class Text(str):
+    """A value written as text even when it begins with '=' (as a user's cell typed with a leading ')."""
+
+
 def fill(source: Path, target: Path, rows: dict[str, list[dict]], *, clear: tuple[str, ...] = ()) -> Path:
-    """Copy source to target with rows written from the first data row of each table (or after `start`).
+    """Copy source to target with rows written from the first data row of each table (or at `_row`).
 
     Values are written as typed; a str beginning with '=' is written as a formula (openpyxl leaves it
-    without a cached value, like a workbook saved without calculation).
+    without a cached value, like a workbook saved without calculation), unless wrapped in Text.
     """
     wb = openpyxl.load_workbook(source)
     for key in clear:
@@ -41,7 +45,10 @@ def fill(source: Path, target: Path, rows: dict[str, list[dict]], *, clear: tupl
             at = row.get("_row", header + 1 + i)
             for col_key, value in row.items():
                 if col_key != "_row":
-                    ws.cell(at, columns[col_key]).value = value
+                    cell = ws.cell(at, columns[col_key])
+                    cell.value = str(value) if isinstance(value, Text) else value
+                    if isinstance(value, Text):
+                        cell.data_type = "s"
     wb.save(target)
     return target
 

@@ -27,8 +27,9 @@ def make_plan(settings=None, **tables) -> Plan:
 
 
 def action(ident, cost, revenue=None, effort=None, objective="O1", channel="Emailing", pillar="promotion"):
-    return dict(id=ident, cost=cost, revenue=revenue, effort=effort, objective=objective, channel=channel,
-                pillar=pillar)
+    return dict(
+        id=ident, cost=cost, revenue=revenue, effort=effort, objective=objective, channel=channel, pillar=pillar
+    )
 
 
 def sched(ident, start, end, status="in_progress", owner="Claire"):
@@ -39,11 +40,15 @@ def test_spend_revenue_roi_with_cancelled_and_unscheduled_actions():
     plan = make_plan(
         {"envelope": 10000, "gross_margin": 0.5},
         actions=[action("A1", 1000, 3000), action("A2", 500, 100), action("A3", 2000, 9000)],
-        schedule=[sched("A1", date(2027, 3, 1), date(2027, 3, 31)),
-                  sched("A3", date(2027, 3, 1), date(2027, 3, 31), status="cancelled")],
+        schedule=[
+            sched("A1", date(2027, 3, 1), date(2027, 3, 31)),
+            sched("A3", date(2027, 3, 1), date(2027, 3, 31), status="cancelled"),
+        ],
         overheads=[dict(item="Outil", planned=500, actual=200)],
-        actuals=[dict(action="A1", actual_cost=1200, actual_revenue=2000),
-                 dict(action="A9", actual_cost=999, actual_revenue=999)],  # unknown action: left out
+        actuals=[
+            dict(action="A1", actual_cost=1200, actual_revenue=2000),
+            dict(action="A9", actual_cost=999, actual_revenue=999),
+        ],  # unknown action: left out
     )
     fig = compute(plan, date(2027, 7, 2))
     assert fig.planned_spend == 1000 + 500 + 500  # A3 cancelled; overheads planned
@@ -73,9 +78,11 @@ def test_no_envelope_means_bottom_up_and_zero_cost_means_no_roi():
 def test_monthly_plan_spans_years_and_leap_days_and_sums_exactly():
     plan = make_plan(
         actions=[action("A1", 310), action("A2", 30), action("A3", 100)],
-        schedule=[sched("A1", date(2027, 12, 17), date(2028, 1, 16)),
-                  sched("A2", date(2028, 2, 28), date(2028, 3, 1)),
-                  sched("A3", date(2027, 1, 1), date(2027, 1, 3))],
+        schedule=[
+            sched("A1", date(2027, 12, 17), date(2028, 1, 16)),
+            sched("A2", date(2028, 2, 28), date(2028, 3, 1)),
+            sched("A3", date(2027, 1, 1), date(2027, 1, 3)),
+        ],
     )
     fig = compute(plan, date(2027, 6, 1))
     assert fig.by_month["2027-12"] == pytest.approx(150) and fig.by_month["2028-01"] == pytest.approx(160)
@@ -105,11 +112,13 @@ def test_deadlines_overdue_and_due_soon():
     today = date(2027, 6, 15)
     plan = make_plan(
         actions=[action(f"A{i}", 10) for i in range(1, 6)],
-        schedule=[sched("A1", date(2027, 5, 1), date(2027, 6, 14)),  # overdue
-                  sched("A2", date(2027, 5, 1), date(2027, 6, 14), status="done"),  # done: neither
-                  sched("A3", date(2027, 5, 1), date(2027, 6, 29)),  # due soon (14 days)
-                  sched("A4", date(2027, 5, 1), date(2027, 6, 30)),  # 15 days: neither
-                  sched("A5", date(2027, 5, 1), date(2027, 6, 1), status="cancelled")],
+        schedule=[
+            sched("A1", date(2027, 5, 1), date(2027, 6, 14)),  # overdue
+            sched("A2", date(2027, 5, 1), date(2027, 6, 14), status="done"),  # done: neither
+            sched("A3", date(2027, 5, 1), date(2027, 6, 29)),  # due soon (14 days)
+            sched("A4", date(2027, 5, 1), date(2027, 6, 30)),  # 15 days: neither
+            sched("A5", date(2027, 5, 1), date(2027, 6, 1), status="cancelled"),
+        ],
     )
     fig = compute(plan, today)
     assert fig.overdue == ["A1"] and fig.due_soon == ["A3"]
@@ -118,20 +127,28 @@ def test_deadlines_overdue_and_due_soon():
 def test_objective_progress_latest_measurement_and_status():
     today = date(2027, 7, 2)  # expected for a 31/12 deadline: 182/364 = 0.5
     plan = make_plan(
-        objectives=[dict(id="O1", baseline=100, target=200, deadline=date(2027, 12, 31)),
-                    dict(id="O2", baseline=None, target=50, deadline=date(2027, 12, 31)),
-                    dict(id="O3", baseline=0, target=10, deadline=date(2027, 12, 31)),
-                    dict(id="O4", baseline=0, target=10, deadline=date(2027, 12, 31))],
-        measurements=[dict(date=date(2027, 6, 1), objective="O1", value=130),
-                      dict(date=date(2027, 6, 30), objective="O1", value=145),
-                      dict(date=date(2027, 8, 1), objective="O1", value=999),  # after today: ignored
-                      dict(date=date(2027, 6, 30), objective="o2", value=20),
-                      dict(date=date(2027, 6, 30), objective="O2", value=40),  # same date: the first row wins
-                      dict(date=date(2027, 6, 30), objective="O3", value=12)],
+        objectives=[
+            dict(id="O1", baseline=100, target=200, deadline=date(2027, 12, 31)),
+            dict(id="O2", baseline=None, target=50, deadline=date(2027, 12, 31)),
+            dict(id="O3", baseline=0, target=10, deadline=date(2027, 12, 31)),
+            dict(id="O4", baseline=0, target=10, deadline=date(2027, 12, 31)),
+        ],
+        measurements=[
+            dict(date=date(2027, 6, 1), objective="O1", value=130),
+            dict(date=date(2027, 6, 30), objective="O1", value=145),
+            dict(date=date(2027, 8, 1), objective="O1", value=999),  # after today: ignored
+            dict(date=date(2027, 6, 30), objective="o2", value=20),
+            dict(date=date(2027, 6, 30), objective="O2", value=40),  # same date: the first row wins
+            dict(date=date(2027, 6, 30), objective="O3", value=12),
+        ],
     )
     objectives = compute(plan, today).objectives
-    assert objectives["O1"] == {"latest": 145, "progress": pytest.approx(0.45), "expected": pytest.approx(0.5),
-                                "status": "on_track"}
+    assert objectives["O1"] == {
+        "latest": 145,
+        "progress": pytest.approx(0.45),
+        "expected": pytest.approx(0.5),
+        "status": "on_track",
+    }
     assert objectives["O2"]["latest"] == 20 and objectives["O2"]["progress"] == pytest.approx(0.4)
     assert objectives["O2"]["status"] == "on_track"  # 0.4 >= 0.5 - 0.10
     assert objectives["O3"]["status"] == "achieved"
@@ -139,12 +156,16 @@ def test_objective_progress_latest_measurement_and_status():
 
 
 def test_off_track_below_expected_minus_ten_points():
-    plan = make_plan(objectives=[dict(id="O1", baseline=0, target=100, deadline=date(2027, 12, 31))],
-                     measurements=[dict(date=date(2027, 7, 1), objective="O1", value=39)])
+    plan = make_plan(
+        objectives=[dict(id="O1", baseline=0, target=100, deadline=date(2027, 12, 31))],
+        measurements=[dict(date=date(2027, 7, 1), objective="O1", value=39)],
+    )
     assert compute(plan, date(2027, 7, 2)).objectives["O1"]["status"] == "off_track"
 
 
-@pytest.mark.parametrize("today,expected", [(date(2026, 12, 1), 0.0), (date(2027, 1, 1), 0.0),
-                                            (date(2027, 7, 2), 0.5), (date(2028, 3, 1), 1.0)])
+@pytest.mark.parametrize(
+    "today,expected",
+    [(date(2026, 12, 1), 0.0), (date(2027, 1, 1), 0.0), (date(2027, 7, 2), 0.5), (date(2028, 3, 1), 1.0)],
+)
 def test_elapsed_share_is_clamped(today, expected):
     assert elapsed_share(*PERIOD, today) == pytest.approx(expected)

@@ -154,3 +154,27 @@ def test_plan_typed_in_libreoffice_reads_back_like_one_filled_by_openpyxl(workbo
 
     today = date(2027, 6, 30)
     assert run(lo_plan, today) == run(py_plan, today), "the same findings, at the same cells"
+
+
+@pytest.mark.parametrize("sample", ["exemple-fr.xlsx", "example-en.xlsx"])
+def test_reported_workbook_opens_and_renders_in_libreoffice(sample, tmp_path):
+    import shutil
+
+    from mplan_xl.report import write_report
+
+    from .conftest import ROOT
+
+    path = tmp_path / sample
+    shutil.copy(ROOT / "samples" / sample, path)
+    write_report(path, backup=False)
+    result = soffice_convert(path, "pdf", tmp_path, tmp_path)
+    pdf = tmp_path / (path.stem + ".pdf")
+    assert result.returncode == 0 and pdf.exists(), result.stderr
+    assert _page_count(pdf) >= 15, "the 11 input sheets and the Summary, Alerts and Timeline"
+    outdir = tmp_path / "resaved"
+    outdir.mkdir()
+    assert soffice_convert(path, "xlsx:Calc MS Excel 2007 XML", outdir, tmp_path).returncode == 0
+    names = openpyxl.load_workbook(outdir / sample).sheetnames
+    assert names[-3:] == (
+        ["Synthèse", "Alertes", "Calendrier"] if "fr" in sample else ["Summary", "Alerts", "Timeline"]
+    )

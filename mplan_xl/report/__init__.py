@@ -1,0 +1,199 @@
+"""`mplan report`: writes Summary, Alerts and Timeline back into the user's workbook, losing nothing.
+
+The sequence (SPEC section 5): refuse a workbook open in Excel or LibreOffice; read and check the plan;
+render the generated sheets into a scratch package; graft them into a copy of the user's package in a
+temporary file beside it; fsync; verify that every part of the user's is byte-identical and that the
+copy reads back as the original did; keep one backup; atomically replace. Any failure before the
+replace leaves the original untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ..errors import MplanError, UsageError, WorkbookError
+from ..figures import compute
+from ..findings import Report
+from ..reader import load
+from ..rules import run
+from ..schema import SHEET
+from ..validate import plan_today
+from .graft import INDEX_PARTS, GraftError, graft, read_marker, sheet_entries
+from .sheets import render
+
+GENERATED = ("summary", "alerts", "timeline")
+
+
+@dataclass
+class ReportResult:
+    path: Path
+    sheets: list[str]
+    report: Report
+    backup: Path | None
+
+
+def lock_files(path: Path) -> list[Path]:
+    """Lock files Excel (~$name.xlsx) and LibreOffice (.~lock.name.xlsx#) leave beside an open workbook."""
+    candidates = [path.with_name("~$" + path.name), path.with_name(".~lock." + path.name + "#")]
+    if len(path.stem) > 2:  # Excel also shortens long names: ~$ + name without its first two characters
+        candidates.append(path.with_name("~$" + path.name[2:]))
+    return [c for c in candidates if c.exists()]
+
+
+def backup_path(path: Path) -> Path:
+    return path.with_name(f"{path.stem}.bak{path.suffix}")
+
+
+def choose_names(workbook_xml: str, lang: str) -> list[str]:
+    """The generated sheets' names: the usual ones, unless a sheet of the user's already has one."""
+    previous = {n.casefold() for n in read_marker(workbook_xml)}
+    taken = {e["name"].casefold() for e in sheet_entries(workbook_xml) if e["name"].casefold() not in previous}
+    names = []
+    for key in GENERATED:
+        base = SHEET[key].name(lang)
+        name, n = base, 2
+        while name.casefold() in taken:
+            name, n = f"{base} ({n})", n + 1
+        taken.add(name.casefold())
+        names.append(name)
+    return names
+
+
+def write_report(
+    path: str | Path,
+    out: str | Path | None = None,
+    *,
+    today: date | None = None,
+    lang: str | None = None,
+    backup: bool = True,
+    force: bool = False,
+) -> ReportResult:
+    """Write the generated sheets into path (or into a copy at out). Returns what was written."""
+    path = Path(path)
+    target = Path(out) if out else path
+    if target.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise UsageError(f"{target}: the output must be an .xlsx or .xlsm workbook")
+    if out and target.suffix.lower() != path.suffix.lower():
+        raise UsageError(f"{target}: keep the extension of {path.name} ({path.suffix})")
+    if not force:
+        for candidate in {path, target}:
+            locks = lock_files(candidate)
+            if locks:
+                raise WorkbookError(
+                    f"{candidate} is open in Excel or LibreOffice ({locks[0].name} exists): close "
+                    "it first, or add --force if that lock file is stale"
+                )
+    plan = load(path, lang=None)
+    when = plan_today(plan, today)
+    lang = lang or plan.lang
+    findings = Report(str(path), when, run(plan, when, lang), lang, plan.sheet_names)
+    figures = compute(plan, when)
+    with zipfile.ZipFile(path) as archive:
+        workbook_xml = archive.read("xl/workbook.xml").decode("utf-8")
+    names = choose_names(workbook_xml, lang)
+    folder = target.parent if target.parent.exists() else None
+    if folder is None:
+        raise UsageError(f"folder {target.parent} does not exist")
+    with tempfile.TemporaryDirectory(prefix="mplan-") as scratch_dir:
+        scratch = render(Path(scratch_dir) / "generated.xlsx", plan, figures, findings, names, lang)
+        handle, temp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".mplan-tmp" + target.suffix, dir=folder)
+        os.close(handle)
+        temp = Path(temp_name)
+        try:
+            try:
+                graft(path, scratch, temp)
+            except GraftError as exc:
+                raise WorkbookError(
+                    f"{path}: cannot add the report sheets safely ({exc}); nothing was changed"
+                ) from exc
+            if target.exists():
+                shutil.copymode(target, temp)  # keep the workbook's permissions
+            _fsync(temp)
+            verify(path, temp, names, plan)
+            saved = None
+            if backup and target.exists():
+                saved = backup_path(target)
+                shutil.copy2(target, saved)
+            os.replace(temp, target)
+            _fsync_dir(target.parent)
+        except OSError as exc:  # disk full, permissions, …: the original is untouched
+            temp.unlink(missing_ok=True)
+            raise WorkbookError(f"cannot write {target}: {exc.strerror or exc}; nothing was changed") from exc
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise
+    return ReportResult(target, names, findings, saved)
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def verify(original: Path, written: Path, names: list[str], plan) -> None:
+    """Abort unless every part of the user's is byte-identical and the plan reads back the same."""
+    with zipfile.ZipFile(original) as before, zipfile.ZipFile(written) as after:
+        previous = set(read_marker(before.read("xl/workbook.xml").decode("utf-8")))
+        generated_parts = _generated_parts(before, previous)
+        after_names = set(after.namelist())
+        for info in before.infolist():
+            part = info.filename
+            if part in INDEX_PARTS or part in generated_parts:
+                continue
+            if part not in after_names or after.read(part) != before.read(part):
+                raise MplanError(f"{original}: verification failed, part {part} would change; nothing was changed")
+        written_names = [e["name"] for e in sheet_entries(after.read("xl/workbook.xml").decode("utf-8"))]
+    if not set(names) <= set(written_names):
+        raise MplanError(f"{original}: verification failed, the report sheets are missing; nothing was changed")
+    again = load(written)
+    for key, table in plan.tables.items():
+        other = again.tables.get(key)
+        if other is None or [r.values for r in other.rows] != [r.values for r in table.rows]:
+            raise MplanError(
+                f"{original}: verification failed, table {key} reads back differently; nothing was changed"
+            )
+    if {k: c.value for k, c in again.settings.items()} != {k: c.value for k, c in plan.settings.items()}:
+        raise MplanError(f"{original}: verification failed, the settings read back differently; nothing was changed")
+
+
+def _generated_parts(archive: zipfile.ZipFile, previous: set[str]) -> set[str]:
+    """Parts that belong only to previously generated sheets (they are replaced, not kept)."""
+    from .graft import Package
+
+    if not previous:
+        return set()
+    pkg = Package.__new__(Package)
+    pkg.infos = archive.infolist()
+    pkg.data = {i.filename: archive.read(i.filename) for i in pkg.infos}
+    workbook = pkg.text("xl/workbook.xml")
+    from .graft import _relationships, _resolve
+
+    rels = {r["Id"]: r for r in _relationships(pkg.data["xl/_rels/workbook.xml.rels"])}
+    entries = sheet_entries(workbook)
+    old = [e for e in entries if e["name"] in previous and e.get("r:id") in rels]
+    kept = [
+        _resolve("xl/workbook.xml", r["Target"])
+        for rid, r in rels.items()
+        if r.get("TargetMode") != "External" and rid not in {e["r:id"] for e in old}
+    ]
+    roots = [_resolve("xl/workbook.xml", rels[e["r:id"]]["Target"]) for e in old]
+    return pkg.reachable(roots) - pkg.reachable(kept)

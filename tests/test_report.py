@@ -1,0 +1,284 @@
+"""`mplan report`: the generated sheets' content, and the write-back guarantees of SPEC section 5."""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from mplan_xl.cli import cli
+from mplan_xl.errors import MplanError, WorkbookError
+from mplan_xl.figures import compute
+from mplan_xl.reader import load
+from mplan_xl.report import write_report
+from mplan_xl.report.graft import MARKER, read_marker
+
+from .conftest import ROOT
+from .helpers import Text, fill
+from .rich import CUSTOM_XML, VBA_BIN, make_rich_plan
+
+SAMPLE_FR = ROOT / "samples" / "exemple-fr.xlsx"
+SAMPLE_EN = ROOT / "samples" / "example-en.xlsx"
+INDEX = {"[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml"}
+
+
+def parts(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def copy(source: Path, tmp_path: Path, name: str = "plan.xlsx") -> Path:
+    target = tmp_path / name
+    shutil.copy(source, target)
+    return target
+
+
+@pytest.mark.parametrize(
+    "sample,names", [(SAMPLE_FR, ["Synthèse", "Alertes", "Calendrier"]), (SAMPLE_EN, ["Summary", "Alerts", "Timeline"])]
+)
+def test_report_on_the_samples(sample, names, tmp_path):
+    path = copy(sample, tmp_path)
+    result = write_report(path)
+    assert result.sheets == names and result.backup == tmp_path / "plan.bak.xlsx"
+    assert result.backup.read_bytes() == sample.read_bytes()
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames[-3:] == names and wb.sheetnames[:-3] == openpyxl.load_workbook(sample).sheetnames
+    summary, alerts, timeline = (wb[n] for n in names)
+    figures = compute(load(sample), date(2027, 8, 10))
+    values = {summary.cell(r, 1).value: summary.cell(r, 2).value for r in range(5, 21)}
+    planned = "Dépenses prévues" if sample is SAMPLE_FR else "Planned spend"
+    assert values[planned] == pytest.approx(figures.planned_spend) == 66300
+    # Alerts: one row per finding, each linked to its cell.
+    links = {alerts.cell(r, 4).value: alerts.cell(r, 4).hyperlink.location for r in range(6, 22)}
+    first_sheet = "1 Objectifs" if sample is SAMPLE_FR else "1 Objectives"
+    assert links["A6"] == f"'{first_sheet}'!A6" and len(links) == 15  # C5 appears twice
+    assert alerts.max_row == 5 + 16 and alerts.auto_filter.ref == "A5:F21"
+    # Timeline: every scheduled action, grouped under its objective.
+    ids = [timeline.cell(r, 1).value for r in range(1, timeline.max_row + 1)]
+    assert all(f"A{i:02d}" in ids for i in range(1, 27) if i != 24)  # A24 is cancelled
+    for ws in (summary, alerts, timeline):
+        assert ws.protection.sheet, "generated sheets are protected (no password)"
+    package = parts(path)
+    summary_part = next(n for n in package if n.startswith("xl/charts/"))
+    assert summary_part and sum(n.startswith("xl/charts/chart") for n in package) == 3
+    assert read_marker(package["xl/workbook.xml"].decode()) == names
+
+
+def test_every_user_part_is_byte_identical(tmp_path):
+    path = make_rich_plan(tmp_path / "rich.xlsx")
+    before = parts(path)
+    write_report(path)
+    after = parts(path)
+    for name, body in before.items():
+        if name not in INDEX:
+            assert after[name] == body, name
+    assert after["customXml/item1.xml"] == CUSTOM_XML
+    objectives = after["xl/worksheets/sheet3.xml"]
+    assert b"x14:dataValidation" in objectives and b"data_bar" not in objectives
+    assert any(b"x14:sparklineGroups" in body for body in after.values())
+    assert any(b"txBody" in body for name, body in after.items() if name.startswith("xl/drawings/drawing"))
+    assert b'<Relationship Id="rIdCustom1"' in after["xl/_rels/workbook.xml.rels"]
+    # existing style records keep their position: the old styles.xml is a prefix, record by record
+    old_styles, new_styles = before["xl/styles.xml"].decode(), after["xl/styles.xml"].decode()
+    for block in ("fonts", "fills", "borders", "cellXfs"):
+        old = re.search(f"<{block}[^>]*>(.*?)</{block}>", old_styles, re.S).group(1)
+        new = re.search(f"<{block}[^>]*>(.*?)</{block}>", new_styles, re.S).group(1)
+        assert new.startswith(old), block
+
+
+def test_openpyxl_would_have_dropped_those_parts(tmp_path):
+    """The fidelity test is meaningful: a load-and-save through openpyxl loses them."""
+    path = make_rich_plan(tmp_path / "rich.xlsx")
+    with pytest.warns(UserWarning, match="extension is not supported and will be removed"):
+        openpyxl.load_workbook(path).save(tmp_path / "resaved.xlsx")
+    resaved = parts(tmp_path / "resaved.xlsx")
+    assert "customXml/item1.xml" not in resaved
+    assert not any(b"x14:sparklineGroups" in body for body in resaved.values())
+
+
+def test_xlsm_keeps_its_macros(tmp_path):
+    path = make_rich_plan(tmp_path / "rich.xlsm")
+    write_report(path)
+    after = parts(path)
+    assert after["xl/vbaProject.bin"] == VBA_BIN
+    assert b"macroEnabled" in after["[Content_Types].xml"]
+    assert (tmp_path / "rich.bak.xlsm").exists()
+
+
+def test_running_twice_replaces_and_never_duplicates(tmp_path):
+    path = copy(SAMPLE_FR, tmp_path)
+    write_report(path, backup=False)
+    first = parts(path)
+    write_report(path, backup=False)
+    second = parts(path)
+    write_report(path, backup=False)
+    third = parts(path)
+    assert openpyxl.load_workbook(path).sheetnames.count("Synthèse") == 1
+    assert len(openpyxl.load_workbook(path).sheetnames) == 14
+    assert sorted(second) == sorted(third) and len(second) == len(first)
+    assert second == third, "the same generated sheets, the same styles: nothing grows"
+    assert second["xl/styles.xml"] == first["xl/styles.xml"]
+
+
+def test_a_user_sheet_with_a_generated_name_is_kept(tmp_path):
+    wb = openpyxl.load_workbook(SAMPLE_FR)
+    wb.create_sheet("Synthèse")["A1"] = "mes notes"
+    path = tmp_path / "plan.xlsx"
+    wb.save(path)
+    result = write_report(path)
+    assert result.sheets[0] == "Synthèse (2)"
+    wb = openpyxl.load_workbook(path)
+    assert wb["Synthèse"]["A1"].value == "mes notes"
+    write_report(path)
+    assert openpyxl.load_workbook(path).sheetnames.count("Synthèse (2)") == 1
+
+
+def test_output_copy_leaves_the_input_untouched(tmp_path):
+    path = copy(SAMPLE_FR, tmp_path)
+    out = tmp_path / "rapport.xlsx"
+    result = write_report(path, out, lang="en", today=date(2027, 9, 1))
+    assert path.read_bytes() == SAMPLE_FR.read_bytes() and result.backup is None
+    assert openpyxl.load_workbook(out).sheetnames[-3:] == ["Summary", "Alerts", "Timeline"]
+
+
+def test_injection_strings_stay_inert_text(tmp_path):
+    attacks = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", "@SUM(1)", "-2+3"]
+    path = fill(
+        SAMPLE_FR,
+        tmp_path / "plan.xlsx",
+        {
+            "actions": [
+                {"action": Text(attacks[0]), "channel": Text(attacks[1])},
+                {"action": Text(attacks[2]), "channel": Text(attacks[3])},
+            ]
+        },
+    )
+    write_report(path)
+    package = parts(path)
+    names = read_marker(package["xl/workbook.xml"].decode())
+    wb = openpyxl.load_workbook(path)
+    generated = [wb[n] for n in names]
+    texts = [c.value for ws in generated for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    for attack in attacks:
+        assert any(attack in t for t in texts), attack
+    for ws in generated:
+        for row in ws.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", f"{ws.title}!{cell.coordinate} became a formula"
+
+
+def test_refuses_a_workbook_open_in_excel_or_libreoffice(tmp_path):
+    for lock in (tmp_path / "~$plan.xlsx", tmp_path / ".~lock.plan.xlsx#"):
+        path = copy(SAMPLE_FR, tmp_path)
+        lock.write_text("user")
+        with pytest.raises(WorkbookError, match="open in Excel or LibreOffice"):
+            write_report(path)
+        assert path.read_bytes() == SAMPLE_FR.read_bytes()
+        write_report(path, force=True, backup=False)
+        lock.unlink()
+
+
+def test_a_failure_while_writing_leaves_the_original_byte_identical(tmp_path, monkeypatch):
+    path = copy(SAMPLE_FR, tmp_path)
+    calls = {"n": 0}
+    original = zipfile.ZipFile.writestr
+
+    def failing(self, *args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] > 20:
+            raise OSError(28, "No space left on device")
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(zipfile.ZipFile, "writestr", failing)
+    with pytest.raises(WorkbookError, match="No space left on device; nothing was changed"):
+        write_report(path)
+    assert path.read_bytes() == SAMPLE_FR.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.xlsx"], "no temp file or backup left behind"
+
+
+def test_a_failed_verification_changes_nothing(tmp_path, monkeypatch):
+    import mplan_xl.report as report
+
+    path = copy(SAMPLE_FR, tmp_path)
+
+    def broken(*args):
+        raise MplanError("verification failed (injected)")
+
+    monkeypatch.setattr(report, "verify", broken)
+    with pytest.raises(MplanError):
+        write_report(path)
+    assert path.read_bytes() == SAMPLE_FR.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.xlsx"]
+
+
+def test_killed_at_random_moments_never_leaves_a_damaged_workbook(tmp_path):
+    """20 trials: a child process running report is killed with SIGKILL at a random moment."""
+    rnd = random.Random(20270101)
+    original = SAMPLE_FR.read_bytes()
+    code = "import sys\nfrom mplan_xl.report import write_report\nwrite_report(sys.argv[1], backup=False)\n"
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code, str(copy(SAMPLE_FR, tmp_path, "timing.xlsx"))], check=True)
+    duration = time.perf_counter() - start
+    outcomes = {"original": 0, "reported": 0}
+    for trial in range(20):
+        folder = tmp_path / f"t{trial}"
+        folder.mkdir()
+        path = copy(SAMPLE_FR, folder)
+        child = subprocess.Popen([sys.executable, "-c", code, str(path)])
+        time.sleep(rnd.uniform(0.05, duration * 1.1))
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        body = path.read_bytes()
+        if body == original:
+            outcomes["original"] += 1
+            continue
+        plan = load(path)  # a complete workbook: it reads, and holds the report
+        assert plan.problems == []
+        assert read_marker(parts(path)["xl/workbook.xml"].decode()) == ["Synthèse", "Alertes", "Calendrier"]
+        for name, data in parts(SAMPLE_FR).items():
+            if name not in INDEX:
+                assert parts(path)[name] == data
+        outcomes["reported"] += 1
+    assert sum(outcomes.values()) == 20
+
+
+def test_cli_report(tmp_path):
+    path = copy(SAMPLE_FR, tmp_path)
+    result = CliRunner().invoke(cli, ["report", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        f"Écrit Synthèse, Alertes, Calendrier dans {path} (0 erreur, 12 avertissements, 4 informations).",
+        f"Sauvegarde : {tmp_path / 'plan.bak.xlsx'}",
+    ]
+    broken = fill(SAMPLE_FR, tmp_path / "broken.xlsx", {"actions": [{"objective": "O42"}]})
+    result = CliRunner().invoke(cli, ["report", str(broken), "--no-backup"])
+    assert result.exit_code == 1 and "Alertes" in result.output, "written even with errors, exit 1"
+    assert not (tmp_path / "broken.bak.xlsx").exists()
+    missing = CliRunner().invoke(cli, ["report", str(tmp_path / "absent.xlsx")])
+    assert missing.exit_code == 2 and "no such file" in missing.output
+
+
+def test_marker_name_is_hidden_and_lists_the_sheets(tmp_path):
+    path = copy(SAMPLE_EN, tmp_path)
+    write_report(path)
+    workbook = parts(path)["xl/workbook.xml"].decode()
+    assert f'<definedName name="{MARKER}" hidden="1">"Summary/Alerts/Timeline"</definedName>' in workbook
+
+
+def test_permissions_are_kept(tmp_path):
+    path = copy(SAMPLE_FR, tmp_path)
+    os.chmod(path, 0o640)
+    write_report(path)
+    assert (path.stat().st_mode & 0o777) == 0o640
