@@ -92,8 +92,8 @@ def write_report(
     plan = load(path, lang=None)
     when = plan_today(plan, today)
     lang = lang or plan.lang
-    findings = Report(str(path), when, run(plan, when, lang), lang, plan.sheet_names)
     figures = compute(plan, when)
+    findings = Report(str(path), when, run(plan, when, lang, figures), lang, plan.sheet_names)
     with zipfile.ZipFile(path) as archive:
         workbook_xml = archive.read("xl/workbook.xml").decode("utf-8")
     names = choose_names(workbook_xml, lang)

@@ -637,12 +637,18 @@ def _timeline(ws, fmt: Fmt, plan: Plan, fig: Figures, lang: str) -> None:
             ws.write_string(row, 3, label, fmt.cell(**({"font_color": "#C00000", "bold": True} if late else {})))
             ws.write_datetime(row, 4, _dt(item.start), fmt.cell("date", font_size=9))
             ws.write_datetime(row, 5, _dt(item.end), fmt.cell("date", font_size=9))
-            for i, week in enumerate(weeks):
-                active = week <= item.end and week + timedelta(days=6) >= item.start
-                props = {"bg_color": bar} if active else {}
+            first_week = max(0, (item.start - weeks[0]).days // 7)
+            last_week = min(len(weeks) - 1, (item.end - weeks[0]).days // 7)
+            bar_format = fmt(bg_color=bar)
+            for i in range(first_week, last_week + 1):  # only the weeks the bar covers, in order
                 if i == today_week:
-                    props.update(left=2, left_color="#C00000")
-                ws.write_blank(row, base + i, None, fmt(**props) if props else None)
+                    continue
+                ws.write_blank(row, base + i, None, bar_format)
+            if today_week is not None:
+                props = {"left": 2, "left_color": "#C00000"}
+                if first_week <= today_week <= last_week:
+                    props["bg_color"] = bar
+                ws.write_blank(row, base + today_week, None, fmt(**props))
     unscheduled = [i for i in items if not i.scheduled]
     if unscheduled:
         row += 2

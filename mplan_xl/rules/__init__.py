@@ -155,9 +155,14 @@ class Context:
         return value.strftime("%d/%m/%Y")
 
 
-def run(plan: Plan, today: date, lang: str | None = None) -> list[Finding]:
-    """Every finding of the plan: the reader's, then each rule's, sorted by severity, sheet and cell."""
+def run(plan: Plan, today: date, lang: str | None = None, figures: Figures | None = None) -> list[Finding]:
+    """Every finding of the plan: the reader's, then each rule's, sorted by severity, sheet and cell.
+
+    `figures` may be passed when the caller has computed them already (the report needs them too).
+    """
     ctx = Context(plan, today, lang or plan.lang)
+    if figures is not None:
+        ctx.__dict__["figures"] = figures  # fills the cached property
     found: list[Finding] = plan.problems_in(ctx.lang)
     for rule_ in RULES.values():
         found.extend(rule_.func(ctx) or ())
