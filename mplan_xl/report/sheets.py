@@ -173,7 +173,7 @@ def _summary(workbook, ws, fmt: Fmt, plan: Plan, fig: Figures, report: Report, l
     )
     chart_anchor = row
     if channel_rows:
-        _bar_chart(workbook, ws, _t("chart_channel", lang), channel_rows, f"J{chart_anchor + 1}", fmt)
+        _bar_chart(workbook, ws, _t("chart_channel", lang), channel_rows, f"I{chart_anchor + 1}", fmt)
     row = channel_rows[1] + 3 if channel_rows else row + 3
     objective_names = {id_key(r.get("id")): r.get("objective") for r in plan.rows("objectives") if r.get("id")}
     obj_rows = _breakdown_table(
@@ -330,7 +330,7 @@ def _month_table(workbook, ws, fmt: Fmt, row: int, fig: Figures, lang: str) -> i
             {"num_format": fmt.money_code, "major_gridlines": {"visible": True, "line": {"color": "#E0E0E0"}}}
         )
         chart.set_size({"width": 620, "height": 300})
-        ws.insert_chart(f"J{first}", chart)
+        ws.insert_chart(f"I{first}", chart)
     return row + 3
 
 
@@ -380,7 +380,7 @@ def _objectives_table(workbook, ws, fmt: Fmt, row: int, plan: Plan, fig: Figures
         chart.set_x_axis({"num_format": "0%", "min": 0, "max": 1.2})
         chart.set_legend({"position": "bottom"})
         chart.set_size({"width": 620, "height": max(260, 40 * (last - first + 1) + 110)})
-        ws.insert_chart(f"J{first}", chart)
+        ws.insert_chart(f"I{first}", chart)
     return row + 3
 
 
