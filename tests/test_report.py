@@ -282,3 +282,15 @@ def test_permissions_are_kept(tmp_path):
     os.chmod(path, 0o640)
     write_report(path)
     assert (path.stat().st_mode & 0o777) == 0o640
+
+
+def test_alert_links_work_for_sheet_names_with_quotes_and_spaces(tmp_path):
+    wb = openpyxl.load_workbook(SAMPLE_FR)
+    wb["6 Actions"].title = "Actions d'été & co"
+    path = tmp_path / "plan.xlsx"
+    wb.save(path)
+    write_report(path)
+    alerts = openpyxl.load_workbook(path)["Alertes"]
+    links = [alerts.cell(r, 4).hyperlink.location for r in range(6, alerts.max_row + 1)
+             if alerts.cell(r, 3).value == "Actions d'été & co"]
+    assert "'Actions d''été & co'!F18" in links and len(links) == 4
