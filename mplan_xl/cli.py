@@ -218,5 +218,115 @@ def report(path, out, today, lang, no_backup, force):
     sys.exit(1 if counts["error"] else 0)
 
 
+@cli.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["ics", "csv", "json"]), required=True)
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(path_type=Path),
+    help="File (ics, json) or folder (csv). JSON goes to standard output without it.",
+)
+@click.option("--today", metavar="DATE", help="Date of the figures (default: Settings reference date, else today).")
+@click.option("--lang", type=click.Choice(["fr", "en"]), help="Language of labels (default: the workbook's).")
+@click.option(
+    "--sep",
+    type=click.Choice([";", ","]),
+    default=";",
+    show_default=True,
+    help="CSV separator: ';' with decimal commas for French Excel, ',' with decimal points.",
+)
+@_one_line_errors
+def export(path, fmt, out, today, lang, sep):
+    """Export the plan: deadlines to a calendar, tables and figures to CSV or JSON.
+
+    \b
+    Examples:
+      mplan export plan.xlsx --format ics -o plan.ics
+      mplan export plan.xlsx --format csv -o plan-csv/
+      mplan export plan.xlsx --format json > plan.json
+    """
+    import json
+
+    from .export import load_for_export, plan_document, write_csv, write_ics
+
+    if fmt in ("ics", "csv") and out is None:
+        raise UsageError(f"--format {fmt} needs -o: a {'file' if fmt == 'ics' else 'folder'} to write to")
+    plan, when = load_for_export(path, _today(today))
+    try:
+        if fmt == "json":
+            text = json.dumps(plan_document(plan, when, lang), ensure_ascii=False, indent=2)
+            if out:
+                out.write_text(text + "\n", encoding="utf-8")
+                click.echo(f"Wrote {out}", err=True)
+            else:
+                click.echo(text)
+        elif fmt == "csv":
+            written = write_csv(plan, when, out, sep=sep, lang=lang)
+            click.echo(f"Wrote {len(written)} CSV files into {out}")
+        else:
+            count = write_ics(plan, when, out, lang=lang)
+            click.echo(f"Wrote {count} events into {out}")
+    except OSError as exc:
+        raise UsageError(f"cannot write {out}: {exc.strerror or exc}") from exc
+
+
+@cli.command()
+@click.argument("plans", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The portfolio workbook to write (.xlsx).",
+)
+@click.option("--today", metavar="DATE", help="Date of the figures (default: each plan's reference date, else today).")
+@click.option(
+    "--lang",
+    type=click.Choice(["fr", "en"]),
+    default="fr",
+    show_default=True,
+    help="Language of the portfolio and its messages.",
+)
+@click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
+@_one_line_errors
+def consolidate(plans, out, today, lang, force):
+    """Roll several plans up into one portfolio workbook.
+
+    One row per plan (owner, period, envelope, spend, ROI, errors, objectives on and off track), spend
+    by channel and by month across plans (never summed across currencies), and every alert with its
+    plan's name. A file that cannot be read is reported and skipped. Exit code 0: every plan was read;
+    1: some were skipped (listed on stderr and in the portfolio); 2: nothing could be written.
+
+    \b
+    Example:
+      mplan consolidate marques/*.xlsx -o portefeuille.xlsx
+    """
+    from .consolidate import read_plans, write_portfolio
+
+    if out.suffix.lower() != ".xlsx":
+        raise UsageError(f"{out}: the portfolio must be an .xlsx file")
+    resolved = {p.resolve() for p in plans if p.exists()}
+    if out.exists() and out.resolve() in resolved:
+        raise UsageError(f"{out} is one of the plans: choose another output name")
+    if out.exists() and not force:
+        raise UsageError(f"{out} already exists: choose another name or add --force to overwrite it")
+    when = _today(today)
+    if len(plans) > 3:
+        with click.progressbar(length=len(plans), label="Reading plans", file=sys.stderr) as bar:
+            summaries, skipped = read_plans(list(plans), when, lang, bar.update)
+    else:
+        summaries, skipped = read_plans(list(plans), when, lang)
+    for _, reason in skipped:
+        click.echo(f"mplan: skipped {reason}", err=True)
+    if not summaries:
+        raise UsageError("no plan could be read: nothing written")
+    write_portfolio(out, summaries, skipped, lang, when or date.today())
+    click.echo(f"Wrote {out}: {len(summaries)} plan(s)" + (f", {len(skipped)} skipped" if skipped else "") + ".")
+    sys.exit(1 if skipped else 0)
+
+
 def main(argv=None):
     cli.main(args=argv, prog_name="mplan")

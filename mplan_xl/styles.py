@@ -47,6 +47,15 @@ def money_format(currency: str, lang: str) -> str:
     return f'#,##0 "{symbol}";-#,##0 "{symbol}"'
 
 
+def money_text(value: float, currency: str, lang: str) -> str:
+    """An amount as people read it: 4 500 € in French, €4,500 in English (no cents)."""
+    symbol = CURRENCY_SYMBOLS.get((currency or "EUR").upper(), (currency or "EUR").upper())
+    text = f"{value:,.0f}".replace(",", "\u202f" if lang == "fr" else ",")
+    if lang == "fr" or len(symbol) > 1:
+        return f"{text} {symbol}"
+    return f"-{symbol}{text[1:]}" if text.startswith("-") else f"{symbol}{text}"
+
+
 def number_format_for(value_type: str, lang: str, currency: str, integer: bool = False) -> str | None:
     if value_type == DATE:
         return date_format(lang)

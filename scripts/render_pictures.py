@@ -20,8 +20,9 @@ PAGES = {"summary.png": "Synthèse — ", "timeline.png": "Calendrier — "}
 
 
 def page_text(pdf: Path, page: int) -> str:
-    return subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def main() -> None:
@@ -32,16 +33,48 @@ def main() -> None:
         plan = tmp / "exemple-fr.xlsx"
         shutil.copy(ROOT / "samples" / "exemple-fr.xlsx", plan)
         write_report(plan, backup=False)
-        subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp / 'profile'}", "--headless", "--convert-to",
-                        "pdf", "--outdir", str(tmp), str(plan)], check=True, capture_output=True)
+        subprocess.run(
+            [
+                "soffice",
+                f"-env:UserInstallation=file://{tmp / 'profile'}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(tmp),
+                str(plan),
+            ],
+            check=True,
+            capture_output=True,
+        )
         pdf = tmp / "exemple-fr.pdf"
-        pages = int(next(line.split()[-1] for line in subprocess.run(
-            ["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout.splitlines()
-            if line.startswith("Pages:")))
+        pages = int(
+            next(
+                line.split()[-1]
+                for line in subprocess.run(
+                    ["pdfinfo", str(pdf)], capture_output=True, text=True, check=True
+                ).stdout.splitlines()
+                if line.startswith("Pages:")
+            )
+        )
         for name, title in PAGES.items():
             page = next(p for p in range(1, pages + 1) if title in page_text(pdf, p))
-            subprocess.run(["pdftoppm", "-png", "-r", "90", "-f", str(page), "-l", str(page), "-singlefile", str(pdf),
-                            str(images / name[:-4])], check=True)
+            subprocess.run(
+                [
+                    "pdftoppm",
+                    "-png",
+                    "-r",
+                    "90",
+                    "-f",
+                    str(page),
+                    "-l",
+                    str(page),
+                    "-singlefile",
+                    str(pdf),
+                    str(images / name[:-4]),
+                ],
+                check=True,
+            )
             print(f"wrote {images / name} (page {page})")
 
 

@@ -291,6 +291,9 @@ def test_alert_links_work_for_sheet_names_with_quotes_and_spaces(tmp_path):
     wb.save(path)
     write_report(path)
     alerts = openpyxl.load_workbook(path)["Alertes"]
-    links = [alerts.cell(r, 4).hyperlink.location for r in range(6, alerts.max_row + 1)
-             if alerts.cell(r, 3).value == "Actions d'été & co"]
+    links = [
+        alerts.cell(r, 4).hyperlink.location
+        for r in range(6, alerts.max_row + 1)
+        if alerts.cell(r, 3).value == "Actions d'été & co"
+    ]
     assert "'Actions d''été & co'!F18" in links and len(links) == 4

@@ -142,14 +142,9 @@ class Context:
         return [i.action for i in self.items if i.active]
 
     def money(self, value: float | None) -> str:
-        if value is None:
-            return "–"
-        currency = self.plan.setting("currency", "EUR") or "EUR"
-        symbol = {"EUR": "€", "USD": "$", "GBP": "£"}.get(currency, currency)
-        text = f"{value:,.0f}".replace(",", "\u202f" if self.lang == "fr" else ",")
-        return (
-            f"{text} {symbol}" if self.lang == "fr" else f"{symbol}{text}" if len(symbol) == 1 else f"{text} {symbol}"
-        )
+        from ..styles import money_text
+
+        return "–" if value is None else money_text(value, self.plan.setting("currency", "EUR") or "EUR", self.lang)
 
     def day(self, value: date) -> str:
         return value.strftime("%d/%m/%Y")

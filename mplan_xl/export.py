@@ -1,0 +1,263 @@
+"""Take the plan out of Excel: JSON (plan, tables, figures, findings), CSV files, an iCalendar file.
+
+JSON and CSV carry choice values as their stable keys ("done", "promotion"), dates as ISO strings,
+money as numbers and ratios as fractions; ids and channel names as written in the workbook.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+
+from .figures import compute, join_schedule
+from .findings import Report
+from .reader import Plan, load
+from .rules import run
+from .schema import CHOICES, SETTINGS, TABLES
+from .styles import money_text
+from .validate import plan_today
+from .values import id_key
+
+
+def _plain(value):
+    """JSON-ready value: dates as ISO strings, everything else unchanged."""
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def plan_document(plan: Plan, today: date, lang: str | None = None) -> dict:
+    """SPEC section 4's export object: plan settings, tables with their rows, figures, findings."""
+    figures = compute(plan, today)
+    report = Report(str(plan.path), today, run(plan, today, lang, figures), lang or plan.lang)
+    settings = {s.key: _plain(plan.setting(s.key)) for s in SETTINGS}
+    tables = {
+        t.key: [{c.key: _plain(row.get(c.key)) for c in t.columns} for row in plan.rows(t.key)]
+        for t in TABLES
+        if t.key in plan.tables
+    }
+    return {
+        "plan": settings,
+        "tables": tables,
+        "figures": _plain(figures.as_dict()),
+        "findings": report.to_dict()["findings"],
+        "today": today.isoformat(),
+    }
+
+
+def load_for_export(path, today: date | None) -> tuple[Plan, date]:
+    plan = load(path)
+    return plan, plan_today(plan, today)
+
+
+# --- CSV --------------------------------------------------------------------------------------
+
+
+def _csv_value(value, decimal: str):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float):
+        text = repr(round(value, 10)).rstrip("0").rstrip(".") if not value.is_integer() else str(int(value))
+        return text.replace(".", decimal)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def _write_csv(path: Path, header: list[str], rows: list[list], sep: str) -> None:
+    decimal = "," if sep == ";" else "."
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=sep, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_csv_value(v, decimal) for v in row])
+    path.write_text(buffer.getvalue(), encoding="utf-8-sig")  # the BOM tells Excel it is UTF-8
+
+
+def write_csv(plan: Plan, today: date, folder: Path, *, sep: str = ";", lang: str | None = None) -> list[Path]:
+    """One CSV per table, plus figures by channel, objective, month and owner. Returns the files written."""
+    lang = lang or plan.lang
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for table in TABLES:
+        if table.key not in plan.tables:
+            continue
+        header = [c.label(lang) for c in table.columns]
+        rows = [[_choice_label(c, row.get(c.key), lang) for c in table.columns] for row in plan.rows(table.key)]
+        target = folder / f"{table.key}.csv"
+        _write_csv(target, header, rows, sep)
+        written.append(target)
+    figures = compute(plan, today)
+    labels = _FIGURE_LABELS[lang]
+    for name, data in (
+        ("by_channel", figures.by_channel),
+        ("by_objective", figures.by_objective),
+        ("by_pillar", figures.by_pillar),
+    ):
+        rows = [
+            [
+                key,
+                b["actions"],
+                b["planned_cost"],
+                b["expected_revenue"],
+                b["roi"],
+                b["actual_cost"],
+                b["actual_revenue"],
+            ]
+            for key, b in data.items()
+        ]
+        target = folder / f"figures_{name}.csv"
+        _write_csv(target, [labels[name]] + labels["bucket"], rows, sep)
+        written.append(target)
+    target = folder / "figures_by_month.csv"
+    rows = [[month, cost] for month, cost in figures.by_month.items()]
+    if figures.unscheduled_cost:
+        rows.append([labels["unscheduled"], figures.unscheduled_cost])
+    _write_csv(target, labels["month"], rows, sep)
+    written.append(target)
+    target = folder / "figures_workload.csv"
+    rows = [
+        [owner, month, load["days"], load["capacity"], load["utilisation"]]
+        for owner, months in figures.workload.items()
+        for month, load in months.items()
+    ]
+    _write_csv(target, labels["workload"], rows, sep)
+    written.append(target)
+    return written
+
+
+def _choice_label(column, value, lang: str):
+    if column.choices and isinstance(value, str):
+        options = {o.key: o for o in CHOICES[column.choices].options}
+        if value in options:
+            return options[value].label(lang)
+    if column.choices == "bool" and isinstance(value, bool):
+        return CHOICES["bool"].option("yes" if value else "no").label(lang)
+    return value
+
+
+_FIGURE_LABELS = {
+    "fr": {
+        "by_channel": "Canal",
+        "by_objective": "Objectif",
+        "by_pillar": "Pilier 4P",
+        "bucket": ["Actions", "Coût prévu", "Gain attendu", "ROI prévu", "Coût réel", "Gain réel"],
+        "month": ["Mois", "Coût prévu"],
+        "unscheduled": "Non planifié",
+        "workload": ["Responsable", "Mois", "Charge (jours)", "Capacité (jours)", "Utilisation"],
+    },
+    "en": {
+        "by_channel": "Channel",
+        "by_objective": "Objective",
+        "by_pillar": "4P pillar",
+        "bucket": ["Actions", "Planned cost", "Expected revenue", "Planned ROI", "Actual cost", "Actual revenue"],
+        "month": ["Month", "Planned cost"],
+        "unscheduled": "Unscheduled",
+        "workload": ["Owner", "Month", "Load (days)", "Capacity (days)", "Utilisation"],
+    },
+}
+
+
+# --- iCalendar ----------------------------------------------------------------------------------
+
+
+def _uid(plan: Plan, kind: str, ident: str) -> str:
+    """Stable across exports (a re-import updates events), distinct across plans."""
+    seed = f"{plan.setting('plan_name') or ''}|{plan.setting('company') or ''}|{kind}|{id_key(str(ident))}"
+    return f"{kind}-{hashlib.sha1(seed.encode('utf-8')).hexdigest()[:20]}@mplan"
+
+
+def write_ics(plan: Plan, today: date, target: Path, *, lang: str | None = None) -> int:
+    """One all-day event per scheduled, not cancelled action, objective deadline and commercial peak."""
+    from icalendar import Calendar, Event
+
+    lang = lang or plan.lang
+    fr = lang == "fr"
+    calendar = Calendar()
+    calendar.add("prodid", "-//mplan//plan d'action marketing//FR" if fr else "-//mplan//marketing action plan//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", str(plan.setting("plan_name") or "mplan"))
+    stamp = datetime.combine(today, time(0, 0), tzinfo=UTC)
+    count = 0
+    status_label = CHOICES["status"]
+    currency = plan.setting("currency", "EUR") or "EUR"
+    for item in join_schedule(plan):
+        if not item.scheduled or not item.active:
+            continue
+        action = item.action
+        event = Event()
+        event.add("uid", _uid(plan, "action", action.get("id") or ""))
+        event.add("dtstamp", stamp)
+        event.add("summary", f"{action.get('id')} · {action.get('action') or ''}".strip(" ·"))
+        event.add("dtstart", item.start)
+        event.add("dtend", item.end + timedelta(days=1))  # all-day DTEND is exclusive
+        status = item.status
+        lines = [
+            (("Objectif", "Objective"), action.get("objective")),
+            (("Canal", "Channel"), action.get("channel")),
+            (("Responsable", "Owner"), item.schedule.get("owner")),
+            (("Statut", "Status"), status_label.option(status).label(lang) if status else None),
+            (
+                ("Coût estimé", "Estimated cost"),
+                money_text(action.get("cost"), currency, lang) if action.get("cost") is not None else None,
+            ),
+        ]
+        event.add(
+            "description",
+            "\n".join(
+                f"{label[0 if fr else 1]} : {value}" if fr else f"{label[1]}: {value}"
+                for label, value in lines
+                if value not in (None, "")
+            ),
+        )
+        if action.get("channel"):
+            event.add("categories", [str(action.get("channel"))])
+        calendar.add_component(event)
+        count += 1
+    for objective in plan.rows("objectives"):
+        deadline = objective.get("deadline")
+        if not isinstance(deadline, date) or not objective.get("id"):
+            continue
+        event = Event()
+        event.add("uid", _uid(plan, "objective", objective.get("id")))
+        event.add("dtstamp", stamp)
+        prefix = "Échéance objectif" if fr else "Objective deadline"
+        event.add("summary", f"{prefix} {objective.get('id')} · {objective.get('objective') or ''}".strip(" ·"))
+        event.add("dtstart", deadline)
+        event.add("dtend", deadline + timedelta(days=1))
+        target_value = objective.get("target")
+        if target_value is not None:
+            event.add(
+                "description", f"{'Cible' if fr else 'Target'}: {target_value:g} {objective.get('unit') or ''}".strip()
+            )
+        calendar.add_component(event)
+        count += 1
+    for peak in plan.rows("peaks"):
+        start = peak.get("start")
+        if not isinstance(start, date) or not peak.get("name"):
+            continue
+        end = peak.get("end") if isinstance(peak.get("end"), date) and peak.get("end") >= start else start
+        event = Event()
+        event.add("uid", _uid(plan, "peak", peak.get("name")))
+        event.add("dtstamp", stamp)
+        event.add("summary", str(peak.get("name")))
+        event.add("dtstart", start)
+        event.add("dtend", end + timedelta(days=1))
+        event.add("categories", ["Temps fort" if fr else "Commercial peak"])
+        calendar.add_component(event)
+        count += 1
+    target.write_bytes(calendar.to_ical())
+    return count
