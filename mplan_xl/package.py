@@ -9,6 +9,8 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+import zlib
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from defusedxml import ElementTree as SafeET
@@ -162,28 +164,77 @@ def _special_cells(data: bytes) -> dict[str, tuple[str, str]]:
     return found
 
 
-def scan_package(path: Path) -> tuple[dict[tuple[str, str], tuple[str, str]], dict[str, tuple[str, str]]]:
-    """What the value reader does not say, in one pass over the package.
+MAX_CELLS = 3_000_000  # rows x columns of one sheet's grid: beyond that a reader would allocate gigabytes
+_ROW_REF = re.compile(rb'<row\b[^>]*?\br="(\d+)"')
+_COL_REF = re.compile(rb'<c\b[^>]*?\br="([A-Z]+)')
 
-    Returns (special cells, tables): (sheet, A1) -> ("error", "#REF!") or ("formula", "") for cells
-    calamine reads as empty; and Excel table name -> (sheet, range). Only sheets whose XML holds an
-    error cell or a formula are scanned cell by cell, so plain plans cost one substring search a sheet.
+
+@dataclass
+class PackageInfo:
+    """What the value reader does not say: error and formula cells, table positions, sheet extents."""
+
+    special: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
+    tables: dict[str, tuple[str, str]] = field(default_factory=dict)
+    extents: dict[str, tuple[int, int]] = field(default_factory=dict)  # sheet -> (rows, columns)
+
+
+def _extent(data: bytes) -> tuple[int, int]:
+    """Rows and columns a dense grid of this sheet would need (cheap upper bound, exact when it matters)."""
+    rows = max([int(r) for r in _ROW_REF.findall(data)] + [data.count(b"<row")])
+    width = (
+        16384
+        if re.search(rb'<c\b[^>]*?\br="[A-Z]{3}', data)
+        else 702
+        if re.search(rb'<c\b[^>]*?\br="[A-Z]{2}', data)
+        else 26
+    )
+    if rows * width > MAX_CELLS:
+        width = 0
+        for letters in set(_COL_REF.findall(data)):
+            col = 0
+            for ch in letters:
+                col = col * 26 + ch - 64
+            width = max(width, col)
+    return rows, width
+
+
+def scan_package(path: Path) -> PackageInfo:
+    """One pass over the package before any value is read.
+
+    Refuses XML with a DTD (entity expansion, external entities: Excel and LibreOffice never write
+    one). Finds (sheet, A1) -> ("error", "#REF!") or ("formula", "") for cells calamine reads as
+    empty; Excel table name -> (sheet, range); and each sheet's extent, so that a sheet holding a cell
+    at XFD1048576 is refused before a reader allocates its grid. Only sheets whose XML holds an error
+    cell or a formula are scanned cell by cell.
     """
-    special: dict[tuple[str, str], tuple[str, str]] = {}
+    info = PackageInfo()
     try:
         with zipfile.ZipFile(path) as package:
+            for member in package.infolist():
+                if member.filename.endswith((".xml", ".rels", ".vml")):
+                    head = package.read(member.filename)
+                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head or b"<!doctype" in head:
+                        raise WorkbookError(
+                            f"{path}: part {member.filename} declares XML entities (a DTD), which Excel and "
+                            "LibreOffice never write; refusing a possibly malicious file"
+                        )
             parts = sheet_parts(package)
             names = set(package.namelist())
             for sheet, part in parts.items():
                 if part not in names:
                     continue
                 data = package.read(part)
+                info.extents[sheet] = _extent(data)
                 if b't="e"' not in data and b"<f>" not in data and b"<f " not in data:
                     continue  # no error and no formula cell (<formula1> of validations does not count)
-                special.update({(sheet, ref): kind for ref, kind in _special_cells(data).items()})
-            tables = _tables(package, parts)
-    except (zipfile.BadZipFile, KeyError, SafeET.ParseError, ValueError) as exc:
+                info.special.update({(sheet, ref): kind for ref, kind in _special_cells(data).items()})
+            info.tables = _tables(package, parts)
+    except (zipfile.BadZipFile, KeyError, SafeET.ParseError, ValueError, EOFError, zlib.error) as exc:
         raise WorkbookError(
-            f"{path}: the workbook structure is damaged ({exc}); save it again from Excel or LibreOffice"
+            f"{path}: the workbook structure is damaged ({_short(exc)}); save it again from Excel or LibreOffice"
         ) from exc
-    return special, tables
+    return info
+
+
+def _short(exc: Exception) -> str:
+    return " ".join(str(exc).split())[:120] or type(exc).__name__

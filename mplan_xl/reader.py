@@ -19,7 +19,7 @@ from . import values as V
 from .cells import address, split_address
 from .errors import WorkbookError
 from .findings import Finding, finding
-from .package import check_file, scan_package
+from .package import MAX_CELLS, check_file, scan_package
 from .schema import (
     BOOL,
     CHOICE,
@@ -126,6 +126,8 @@ class _Workbook:
 
     def __init__(self, path: Path):
         self.path = path
+        info = scan_package(path)  # first: refuses DTDs and oversized sheets before any parser sees them
+        self.special, self.tables, self.extents = info.special, info.tables, info.extents
         try:
             self.book = pc.CalamineWorkbook.from_path(str(path))
         except pc.PasswordError as exc:
@@ -133,21 +135,36 @@ class _Workbook:
                 f"{path}: the workbook is password-protected; remove the password "
                 "(File > Info > Protect workbook) and save it again"
             ) from exc
-        except Exception as exc:  # calamine reports broken packages with various exception types
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as exc:  # calamine raises various types, and a Rust panic is a BaseException
             raise WorkbookError(
                 f"{path}: not a readable Excel workbook ({_short(exc)}); open it in Excel "
                 "or LibreOffice and save it again as .xlsx"
             ) from exc
         self.sheet_names = [m.name for m in self.book.sheets_metadata]
         self._grids: dict[str, list[list]] = {}
-        self.special, self.tables = scan_package(path)
 
     def grid(self, sheet: str) -> list[list]:
         if sheet not in self._grids:
+            rows, cols = self.extents.get(sheet, (0, 0))
+            if rows * cols > MAX_CELLS:
+                raise WorkbookError(
+                    f"{self.path}: sheet '{sheet}' has a cell as far as {address(rows - 1, cols - 1)} "
+                    f"({rows:,} rows x {cols:,} columns): delete what lies beyond the plan and save again"
+                )
             try:
                 self._grids[sheet] = self.book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
-            except Exception as exc:
-                raise WorkbookError(f"{self.path}: sheet '{sheet}' cannot be read ({_short(exc)})") from exc
+            except (KeyboardInterrupt, SystemExit, WorkbookError):
+                raise
+            except BaseException as exc:  # a Rust panic in the reader is a BaseException, not an Exception
+                reason = _short(exc)
+                if reason == sheet:  # calamine names the sheet whose part is missing
+                    reason = "its part is missing from the package"
+                raise WorkbookError(
+                    f"{self.path}: sheet '{sheet}' cannot be read ({reason}); open the workbook "
+                    "in Excel or LibreOffice and save it again"
+                ) from exc
         return self._grids[sheet]
 
 

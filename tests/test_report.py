@@ -297,3 +297,49 @@ def test_alert_links_work_for_sheet_names_with_quotes_and_spaces(tmp_path):
         if alerts.cell(r, 3).value == "Actions d'été & co"
     ]
     assert "'Actions d''été & co'!F18" in links and len(links) == 4
+
+
+def test_two_reports_at_once_never_mix(tmp_path):
+    """Started together on the same workbook: one waits for the other; the result is one clean report."""
+    path = copy(SAMPLE_FR, tmp_path)
+    code = "import sys\nfrom mplan_xl.report import write_report\nwrite_report(sys.argv[1], backup=False)\n"
+    children = [subprocess.Popen([sys.executable, "-c", code, str(path)], stderr=subprocess.PIPE) for _ in range(3)]
+    for child in children:
+        _, err = child.communicate(timeout=120)
+        assert child.returncode == 0, err.decode()
+    names = openpyxl.load_workbook(path).sheetnames
+    assert names.count("Synthèse") == 1 and len(names) == 14
+    for name, body in parts(SAMPLE_FR).items():
+        if name not in INDEX:
+            assert parts(path)[name] == body
+    assert not list(tmp_path.glob(".*")), "no lock or temp file left behind"
+
+
+def test_a_second_writer_refuses_after_waiting(tmp_path):
+    from mplan_xl.report import exclusive
+
+    path = copy(SAMPLE_FR, tmp_path)
+    with exclusive(path):
+        with pytest.raises(WorkbookError, match="being written by another mplan report"):
+            with exclusive(path, wait=0.3):
+                pass
+    with exclusive(path, wait=0.3):
+        pass
+
+
+def test_read_only_workbook_and_unwritable_folder(tmp_path, monkeypatch):
+    path = copy(SAMPLE_FR, tmp_path)
+    os.chmod(path, 0o444)
+    with pytest.raises(WorkbookError, match="is read-only"):
+        write_report(path)
+    assert path.read_bytes() == SAMPLE_FR.read_bytes()
+    os.chmod(path, 0o644)
+
+    def no_space(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("tempfile.mkstemp", no_space)
+    result = CliRunner().invoke(cli, ["report", str(path)])
+    assert result.exit_code == 2
+    assert result.output.strip() == f"mplan: cannot write {path}: Permission denied; nothing was changed"
+    assert path.read_bytes() == SAMPLE_FR.read_bytes()

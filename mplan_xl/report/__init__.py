@@ -12,7 +12,9 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import time
 import zipfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -26,6 +28,12 @@ from ..schema import SHEET
 from ..validate import plan_today
 from .graft import INDEX_PARTS, GraftError, graft, read_marker, sheet_entries
 from .sheets import render
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None
+    import msvcrt
 
 GENERATED = ("summary", "alerts", "timeline")
 
@@ -89,6 +97,13 @@ def write_report(
                     f"{candidate} is open in Excel or LibreOffice ({locks[0].name} exists): close "
                     "it first, or add --force if that lock file is stale"
                 )
+    if target.exists() and not target.stat().st_mode & 0o222:
+        raise WorkbookError(f"{target} is read-only: make it writable, or write a copy with -o")
+    with exclusive(target):
+        return _write_report(path, target, today=today, lang=lang, backup=backup)
+
+
+def _write_report(path: Path, target: Path, *, today, lang, backup) -> ReportResult:
     plan = load(path, lang=None)
     when = plan_today(plan, today)
     lang = lang or plan.lang
@@ -97,38 +112,90 @@ def write_report(
     with zipfile.ZipFile(path) as archive:
         workbook_xml = archive.read("xl/workbook.xml").decode("utf-8")
     names = choose_names(workbook_xml, lang)
-    folder = target.parent if target.parent.exists() else None
-    if folder is None:
-        raise UsageError(f"folder {target.parent} does not exist")
-    with tempfile.TemporaryDirectory(prefix="mplan-") as scratch_dir:
-        scratch = render(Path(scratch_dir) / "generated.xlsx", plan, figures, findings, names, lang)
-        handle, temp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".mplan-tmp" + target.suffix, dir=folder)
-        os.close(handle)
-        temp = Path(temp_name)
-        try:
-            try:
-                graft(path, scratch, temp)
-            except GraftError as exc:
-                raise WorkbookError(
-                    f"{path}: cannot add the report sheets safely ({exc}); nothing was changed"
-                ) from exc
-            if target.exists():
-                shutil.copymode(target, temp)  # keep the workbook's permissions
-            _fsync(temp)
-            verify(path, temp, names, plan)
-            saved = None
-            if backup and target.exists():
-                saved = backup_path(target)
-                shutil.copy2(target, saved)
-            os.replace(temp, target)
-            _fsync_dir(target.parent)
-        except OSError as exc:  # disk full, permissions, …: the original is untouched
-            temp.unlink(missing_ok=True)
-            raise WorkbookError(f"cannot write {target}: {exc.strerror or exc}; nothing was changed") from exc
-        except BaseException:
-            temp.unlink(missing_ok=True)
-            raise
+    try:
+        with tempfile.TemporaryDirectory(prefix="mplan-") as scratch_dir:
+            scratch = render(Path(scratch_dir) / "generated.xlsx", plan, figures, findings, names, lang)
+            saved = _replace_safely(path, target, scratch, names, plan, backup)
+    except OSError as exc:  # disk full, permissions, …: the original is untouched
+        raise WorkbookError(f"cannot write {target}: {exc.strerror or exc}; nothing was changed") from exc
     return ReportResult(target, names, findings, saved)
+
+
+def _replace_safely(path: Path, target: Path, scratch, names: list[str], plan, backup: bool) -> Path | None:
+    """Graft into a temporary file beside target, verify, back up, then replace target in one step."""
+    handle, temp_name = tempfile.mkstemp(
+        prefix=f".{target.stem}.", suffix=".mplan-tmp" + target.suffix, dir=target.parent
+    )
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        try:
+            graft(path, scratch, temp)
+        except (GraftError, KeyError, ValueError, IndexError, AttributeError, zipfile.BadZipFile) as exc:
+            raise WorkbookError(f"{path}: cannot add the report sheets safely ({exc}); nothing was changed") from exc
+        if target.exists():
+            shutil.copymode(target, temp)  # keep the workbook's permissions
+        _fsync(temp)
+        verify(path, temp, names, plan)
+        saved = None
+        if backup and target.exists():
+            saved = backup_path(target)
+            shutil.copy2(target, saved)
+        os.replace(temp, target)
+        _fsync_dir(target.parent)
+        return saved
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+@contextmanager
+def exclusive(target: Path, wait: float = 30.0):
+    """Only one mplan report writes a workbook at a time: a second one waits, then refuses.
+
+    The lock is an OS lock on a small file beside the workbook: it is released when the process ends,
+    even killed, so a crash never leaves the workbook locked.
+    """
+    if not target.parent.is_dir():
+        raise UsageError(f"folder {target.parent} does not exist")
+    lock_path = target.with_name(f".{target.name}.mplan-lock")
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            handle = open(lock_path, "a+b")
+        except OSError as exc:
+            raise WorkbookError(f"cannot write beside {target}: {exc.strerror or exc}; nothing was changed") from exc
+        if _try_lock(handle) and _same_file(handle, lock_path):
+            break  # locked, and the lock file was not removed meanwhile by the previous holder
+        handle.close()
+        if time.monotonic() > deadline:
+            raise WorkbookError(f"{target} is being written by another mplan report; try again when it ends")
+        time.sleep(0.1)
+    try:
+        yield
+    finally:
+        try:
+            lock_path.unlink()  # before releasing: a waiter then sees a new file and locks that one
+        except OSError:
+            pass
+        handle.close()
+
+
+def _same_file(handle, path: Path) -> bool:
+    try:
+        return os.fstat(handle.fileno()).st_ino == os.stat(path).st_ino
+    except OSError:
+        return False
+
+
+def _try_lock(handle) -> bool:
+    try:
+        if fcntl is not None:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        else:  # Windows
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        return True
+    except OSError:
+        return False
 
 
 def _fsync(path: Path) -> None:

@@ -110,7 +110,7 @@ def graft(user_path, scratch: Scratch, out_path) -> list[str]:
     extended safely (the caller leaves the user's file untouched).
     """
     pkg = Package(user_path)
-    for part in INDEX_PARTS[:3]:
+    for part in INDEX_PARTS:
         if part not in pkg.data:
             raise GraftError(f"the package has no {part}")
     workbook = pkg.text("xl/workbook.xml")
