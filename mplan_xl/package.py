@@ -166,7 +166,11 @@ def _special_cells(data: bytes) -> dict[str, tuple[str, str]]:
 
 MAX_CELLS = 3_000_000  # rows x columns of one sheet's grid: beyond that a reader would allocate gigabytes
 _ROW_REF = re.compile(rb'<row\b[^>]*?\br="(\d+)"')
-_COL_REF = re.compile(rb'<c\b[^>]*?\br="([A-Z]+)')
+_COL_REF = re.compile(rb'\sr="([A-Z]+)\d')
+_THREE_LETTERS = re.compile(rb'\sr="[A-Z]{3}\d')
+_TWO_LETTERS = re.compile(rb'\sr="[A-Z]{2}\d')
+_THREE_LETTERS_SPACE = re.compile(rb' r="[A-Z]{3}\d')
+_TWO_LETTERS_SPACE = re.compile(rb' r="[A-Z]{2}\d')
 
 
 @dataclass
@@ -181,13 +185,13 @@ class PackageInfo:
 def _extent(data: bytes) -> tuple[int, int]:
     """Rows and columns a dense grid of this sheet would need (cheap upper bound, exact when it matters)."""
     rows = max([int(r) for r in _ROW_REF.findall(data)] + [data.count(b"<row")])
-    width = (
-        16384
-        if re.search(rb'<c\b[^>]*?\br="[A-Z]{3}', data)
-        else 702
-        if re.search(rb'<c\b[^>]*?\br="[A-Z]{2}', data)
-        else 26
-    )
+    if rows * 16384 <= MAX_CELLS:
+        return rows, 16384  # even the widest possible sheet fits: no need to find its last column
+    # ' r="' introduces a cell's or a row's reference (other elements say ref=), whatever the attribute order;
+    # a pattern that starts with a literal space is searched fast, so the other white space is checked apart
+    odd_space = b'\tr="' in data or b'\nr="' in data or b'\rr="' in data
+    three, two = (_THREE_LETTERS, _TWO_LETTERS) if odd_space else (_THREE_LETTERS_SPACE, _TWO_LETTERS_SPACE)
+    width = 16384 if three.search(data) else 702 if two.search(data) else 26
     if rows * width > MAX_CELLS:
         width = 0
         for letters in set(_COL_REF.findall(data)):
@@ -210,20 +214,20 @@ def scan_package(path: Path) -> PackageInfo:
     info = PackageInfo()
     try:
         with zipfile.ZipFile(path) as package:
+            xml: dict[str, bytes] = {}
             for member in package.infolist():
                 if member.filename.endswith((".xml", ".rels", ".vml")):
-                    head = package.read(member.filename)
-                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head or b"<!doctype" in head:
+                    body = xml[member.filename] = package.read(member.filename)
+                    if b"<!DOCTYPE" in body or b"<!ENTITY" in body or b"<!doctype" in body:
                         raise WorkbookError(
                             f"{path}: part {member.filename} declares XML entities (a DTD), which Excel and "
                             "LibreOffice never write; refusing a possibly malicious file"
                         )
             parts = sheet_parts(package)
-            names = set(package.namelist())
             for sheet, part in parts.items():
-                if part not in names:
+                if part not in xml:
                     continue
-                data = package.read(part)
+                data = xml[part]
                 info.extents[sheet] = _extent(data)
                 if b't="e"' not in data and b"<f>" not in data and b"<f " not in data:
                     continue  # no error and no formula cell (<formula1> of validations does not count)

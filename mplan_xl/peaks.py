@@ -14,8 +14,12 @@ Public holidays come from the `holidays` library for the plan's country.
 from __future__ import annotations
 
 import calendar
+import importlib.util
+import json
+import os
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 
 from dateutil.easter import easter
 
@@ -110,15 +114,57 @@ def commercial_events(year: int, country: str = "FR") -> list[tuple[str, date, d
 
 
 def public_holidays(start: date, end: date, country: str = "FR", lang: str = "fr") -> dict[date, str]:
-    """Public holidays of the country between start and end inclusive, named in lang where available."""
-    import holidays  # its import costs 60 ms: only when holidays are needed
+    """Public holidays of the country between start and end inclusive, named in lang where available.
 
-    years = range(start.year, end.year + 1)
+    They come from the `holidays` library. Loading it costs about a quarter of a second (it imports
+    every country), so each year's list is kept in a small cache file, keyed by the library's install.
+    """
+    found: dict[date, str] = {}
+    for year in range(start.year, end.year + 1):
+        for day, name in _holidays_of_year(country.upper(), year, lang).items():
+            if start <= day <= end:
+                found[day] = name
+    return dict(sorted(found.items()))
+
+
+def _holidays_of_year(country: str, year: int, lang: str) -> dict[date, str]:
+    cache = _cache_file(country, year, lang)
+    if cache is not None:
+        try:
+            return {date.fromisoformat(k): v for k, v in json.loads(cache.read_text(encoding="utf-8")).items()}
+        except (OSError, ValueError):
+            pass
+    import holidays
+
     try:
-        calendar_ = holidays.country_holidays(country, years=years, language="fr" if lang == "fr" else "en_US")
+        calendar_ = holidays.country_holidays(country, years=[year], language="fr" if lang == "fr" else "en_US")
+        result = dict(sorted(calendar_.items()))
     except NotImplementedError:
-        return {}
-    return {day: name for day, name in sorted(calendar_.items()) if start <= day <= end}
+        result = {}
+    if cache is not None:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            temp = cache.with_suffix(f".{os.getpid()}.tmp")
+            temp.write_text(json.dumps({k.isoformat(): v for k, v in result.items()}), encoding="utf-8")
+            os.replace(temp, cache)
+        except OSError:
+            pass  # no cache: slower next time, nothing else
+    return result
+
+
+def _cache_file(country: str, year: int, lang: str) -> Path | None:
+    """Where a year's holidays are cached, or None when caching is off (MPLAN_NO_CACHE) or impossible."""
+    if os.environ.get("MPLAN_NO_CACHE"):
+        return None
+    spec = importlib.util.find_spec("holidays")
+    if spec is None or not spec.origin:
+        return None
+    try:
+        stamp = int(os.stat(spec.origin).st_mtime)
+    except OSError:
+        return None
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "mplan"
+    return root / f"holidays-{stamp}-{country}-{year}-{lang}.json"
 
 
 def peaks_for_period(start: date, end: date, lang: str = "fr", country: str = "FR") -> list[Peak]:
