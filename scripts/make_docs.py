@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""Regenerates docs/rules.md from the rule catalogue. tests/test_docs.py fails when it drifts."""
+"""Regenerates docs/rules.md (the rule catalogue) and docs/cli.md (--help). Tests fail when they drift."""
 
 from pathlib import Path
 
-from mplan_xl.rules.docs import markdown
+from mplan_xl.clidocs import markdown as cli_markdown
+from mplan_xl.rules.docs import markdown as rules_markdown
 
-target = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
-target.write_text(markdown(), encoding="utf-8")
-print(f"wrote {target}")
+docs = Path(__file__).resolve().parents[1] / "docs"
+for name, render in (("rules.md", rules_markdown), ("cli.md", cli_markdown)):
+    (docs / name).write_text(render(), encoding="utf-8")
+    print(f"wrote {docs / name}")

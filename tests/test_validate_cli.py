@@ -127,3 +127,10 @@ def test_rules_doc_does_not_drift():
 
     committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     assert committed == markdown(), "run python scripts/make_docs.py and commit docs/rules.md"
+
+
+def test_cli_reference_does_not_drift():
+    from mplan_xl.clidocs import markdown
+
+    committed = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert committed == markdown(), "run python scripts/make_docs.py and commit docs/cli.md"
