@@ -26,7 +26,7 @@ from ..reader import load
 from ..rules import run
 from ..schema import SHEET
 from ..validate import plan_today
-from .graft import INDEX_PARTS, GraftError, graft, read_marker, sheet_entries
+from .graft import INDEX_PARTS, GraftError, Package, graft, read_marker, sheet_entries
 from .sheets import render
 
 try:
@@ -218,9 +218,8 @@ def _fsync_dir(folder: Path) -> None:
 
 def verify(original: Path, written: Path, names: list[str], plan) -> None:
     """Abort unless every part of the user's is byte-identical and the plan reads back the same."""
+    _, generated_parts = Package(original).generated()
     with zipfile.ZipFile(original) as before, zipfile.ZipFile(written) as after:
-        previous = set(read_marker(before.read("xl/workbook.xml").decode("utf-8")))
-        generated_parts = _generated_parts(before, previous)
         after_names = set(after.namelist())
         for info in before.infolist():
             part = info.filename
@@ -240,27 +239,3 @@ def verify(original: Path, written: Path, names: list[str], plan) -> None:
             )
     if {k: c.value for k, c in again.settings.items()} != {k: c.value for k, c in plan.settings.items()}:
         raise MplanError(f"{original}: verification failed, the settings read back differently; nothing was changed")
-
-
-def _generated_parts(archive: zipfile.ZipFile, previous: set[str]) -> set[str]:
-    """Parts that belong only to previously generated sheets (they are replaced, not kept)."""
-    from .graft import Package
-
-    if not previous:
-        return set()
-    pkg = Package.__new__(Package)
-    pkg.infos = archive.infolist()
-    pkg.data = {i.filename: archive.read(i.filename) for i in pkg.infos}
-    workbook = pkg.text("xl/workbook.xml")
-    from .graft import _relationships, _resolve
-
-    rels = {r["Id"]: r for r in _relationships(pkg.data["xl/_rels/workbook.xml.rels"])}
-    entries = sheet_entries(workbook)
-    old = [e for e in entries if e["name"] in previous and e.get("r:id") in rels]
-    kept = [
-        _resolve("xl/workbook.xml", r["Target"])
-        for rid, r in rels.items()
-        if r.get("TargetMode") != "External" and rid not in {e["r:id"] for e in old}
-    ]
-    roots = [_resolve("xl/workbook.xml", rels[e["r:id"]]["Target"]) for e in old]
-    return pkg.reachable(roots) - pkg.reachable(kept)

@@ -86,6 +86,21 @@ class Package:
     def text(self, part: str) -> str:
         return self.data[part].decode("utf-8")
 
+    def generated(self) -> tuple[list[dict[str, str]], set[str]]:
+        """The sheets a previous run generated (per the marker), and the parts only they use."""
+        workbook = self.text("xl/workbook.xml")
+        rels = {r["Id"]: r for r in _relationships(self.data["xl/_rels/workbook.xml.rels"])}
+        previous = set(read_marker(workbook))
+        old = [e for e in sheet_entries(workbook) if e.get("name") in previous and e.get("r:id") in rels]
+        old_ids = {e["r:id"] for e in old}
+        kept_roots = [
+            _resolve("xl/workbook.xml", r["Target"])
+            for rid, r in rels.items()
+            if r.get("TargetMode") != "External" and rid not in old_ids
+        ]
+        old_parts = self.reachable([_resolve("xl/workbook.xml", rels[e["r:id"]]["Target"]) for e in old])
+        return old, old_parts - self.reachable(kept_roots)
+
     def reachable(self, roots: list[str]) -> set[str]:
         """Parts reachable from roots through their relationship parts (internal targets only)."""
         seen, todo = set(), list(roots)
@@ -117,24 +132,13 @@ def graft(user_path, scratch: Scratch, out_path) -> list[str]:
     rels_xml = pkg.text("xl/_rels/workbook.xml.rels")
     rels = {r["Id"]: r for r in _relationships(pkg.data["xl/_rels/workbook.xml.rels"])}
     entries = sheet_entries(workbook)
-    previous = set(read_marker(workbook))
-    old = [e for e in entries if e.get("name") in previous]
-    kept = [e for e in entries if e.get("name") not in previous]
+    old, deleted = pkg.generated()
+    old_ids = {e["r:id"] for e in old}
+    kept = [e for e in entries if e["r:id"] not in old_ids]
     taken = {e["name"].casefold() for e in kept}
     clash = [n for n in scratch.names if n.casefold() in taken]
     if clash:
         raise GraftError(f"a sheet of yours is already named '{clash[0]}'")
-
-    sheet_part = {
-        e["r:id"]: _resolve("xl/workbook.xml", rels[e["r:id"]]["Target"]) for e in entries if e.get("r:id") in rels
-    }
-    kept_roots = [
-        _resolve("xl/workbook.xml", r["Target"])
-        for rid, r in rels.items()
-        if r.get("TargetMode") != "External" and rid not in {e["r:id"] for e in old}
-    ]
-    old_parts = pkg.reachable([sheet_part[e["r:id"]] for e in old if e["r:id"] in sheet_part])
-    deleted = old_parts - pkg.reachable(kept_roots)
 
     with zipfile.ZipFile(scratch.path) as archive:
         s_data = {name: archive.read(name) for name in archive.namelist()}
@@ -179,12 +183,11 @@ def graft(user_path, scratch: Scratch, out_path) -> list[str]:
 
     # Workbook: drop the old generated sheets, append the new ones.
     next_id = max([int(e.get("sheetId", 0)) for e in kept] + [0]) + 1  # ids of replaced sheets are free again
-    old_rid_set = {e["r:id"] for e in old}
     rid_n = 1
     new_sheet_tags, new_rel_tags = [], []
     for i, entry in enumerate(s_entries):
         part = copy_part(_resolve("xl/workbook.xml", s_rels[entry["r:id"]]["Target"]))
-        while f"rIdMplan{rid_n}" in rels and f"rIdMplan{rid_n}" not in old_rid_set:
+        while f"rIdMplan{rid_n}" in rels and f"rIdMplan{rid_n}" not in old_ids:
             rid_n += 1
         rid = f"rIdMplan{rid_n}"
         rid_n += 1
@@ -193,14 +196,13 @@ def graft(user_path, scratch: Scratch, out_path) -> list[str]:
             f'<Relationship Id="{rid}" Type="{WORKSHEET_TYPE}" Target={quoteattr(posixpath.relpath(part, "xl"))}/>'
         )
 
-    old_rids = {e["r:id"] for e in old}
-    old_index = {i for i, e in enumerate(entries) if e["r:id"] in old_rids}
+    old_index = {i for i, e in enumerate(entries) if e["r:id"] in old_ids}
     index_map = {}
     for i in range(len(entries)):
         if i not in old_index:
             index_map[i] = len(index_map)
-    workbook = _edit_workbook(workbook, old_rids, new_sheet_tags, index_map, len(kept), s_workbook, scratch.names)
-    for rid in old_rids:
+    workbook = _edit_workbook(workbook, old_ids, new_sheet_tags, index_map, len(kept), s_workbook, scratch.names)
+    for rid in old_ids:
         rels_xml = re.sub(r'<Relationship\b[^>]*\bId="' + re.escape(rid) + r'"[^>]*/>', "", rels_xml)
     rels_xml = rels_xml.replace("</Relationships>", "".join(new_rel_tags) + "</Relationships>")
     content_types = _edit_content_types(
