@@ -8,6 +8,7 @@ the sheet XML, done only for sheets that contain such cells.
 
 from __future__ import annotations
 
+import hashlib
 import math
 from dataclasses import dataclass, field
 from datetime import date
@@ -96,6 +97,8 @@ class Plan:
     tables: dict[str, TableData]
     issues: list[Issue]
     sheet_names: list[str]
+    fingerprints: dict[str, str] = field(default_factory=dict)  # sheet -> digest of the raw values read
+    table_places: dict[str, tuple[str, str]] = field(default_factory=dict)  # Excel table -> (sheet, range)
 
     def problems_in(self, lang: str) -> list[Finding]:
         """What the reader found (MP001, MP002, MP004, MP007, MP008), worded in lang."""
@@ -206,7 +209,20 @@ def load(path: str | Path, lang: str | None = None) -> Plan:
                         table=table.excel_name,
                     )
                 )
+    plan.fingerprints = {sheet: fingerprint(grid) for sheet, grid in book._grids.items()}
+    plan.table_places = dict(book.tables)
     return plan
+
+
+def fingerprint(grid: list[list]) -> str:
+    """A digest of a sheet's raw values and their types: equal digests, equal plan."""
+    return hashlib.blake2b(repr(grid).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+
+
+def read_back(path: Path, sheets: list[str]) -> tuple[list[str], dict[str, str], dict[str, tuple[str, str]]]:
+    """Sheet names, fingerprints of the given sheets, and table places of a workbook just written."""
+    book = _Workbook(path)
+    return book.sheet_names, {sheet: fingerprint(book.grid(sheet)) for sheet in sheets}, dict(book.tables)
 
 
 def _detect_language(sheet_names: list[str]) -> str:

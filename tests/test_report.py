@@ -343,3 +343,23 @@ def test_read_only_workbook_and_unwritable_folder(tmp_path, monkeypatch):
     assert result.exit_code == 2
     assert result.output.strip() == f"mplan: cannot write {path}: Permission denied; nothing was changed"
     assert path.read_bytes() == SAMPLE_FR.read_bytes()
+
+
+def test_verification_catches_a_package_that_reads_back_differently(tmp_path):
+    """Every part byte-identical, but two sheets swapped in the index: the plan would read differently."""
+    from mplan_xl.report import verify
+
+    path = copy(SAMPLE_FR, tmp_path)
+    plan = load(path)
+    written = tmp_path / "written.xlsx"
+    body = parts(path)
+    rels = body["xl/_rels/workbook.xml.rels"].decode()
+    rels = rels.replace("worksheets/sheet8.xml", "worksheets/TMP").replace("worksheets/sheet9.xml",
+                                                                         "worksheets/sheet8.xml")
+    body["xl/_rels/workbook.xml.rels"] = rels.replace("worksheets/TMP", "worksheets/sheet9.xml").encode()
+    with zipfile.ZipFile(written, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in body.items():
+            archive.writestr(name, data)
+    with pytest.raises(MplanError, match="reads back differently"):
+        verify(path, written, [], plan)
+    verify(path, path, [], plan)  # the original itself reads back the same

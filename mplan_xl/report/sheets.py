@@ -482,27 +482,24 @@ def _alerts(ws, fmt: Fmt, plan: Plan, report: Report, lang: str) -> None:
         ws.write_string(4, c, _t(key, lang), fmt.head())
     existing = set(plan.sheet_names)
     row = 4
+    plain, link = fmt.cell(), fmt.cell(font_color=PALETTE["link"], underline=1)
+    wrap, hint = fmt.cell(text_wrap=True), fmt.cell(text_wrap=True, font_color=PALETTE["muted"])
+    severity = {key: (_t(key, lang), fmt.cell(bold=True, bg_color=fill)) for key, fill in SEVERITY_FILL.items()}
     for finding in report.findings:
         row += 1
         lines = max(-(-len(finding.message) // 62), -(-len(finding.hint) // 52), 1)
         if lines > 1:
             ws.set_row(row, 15 * lines)
-        fill = SEVERITY_FILL[finding.severity]
-        ws.write_string(row, 0, _t(finding.severity, lang), fmt.cell(bold=True, bg_color=fill))
-        ws.write_string(row, 1, finding.code, fmt.cell())
-        ws.write_string(row, 2, finding.sheet, fmt.cell())
+        label, label_format = severity[finding.severity]
+        ws.write_string(row, 0, label, label_format)
+        ws.write_string(row, 1, finding.code, plain)
+        ws.write_string(row, 2, finding.sheet, plain)
         if finding.sheet in existing:
-            ws.write_url(
-                row,
-                3,
-                f"internal:{_quote(finding.sheet)}!{finding.cell}",
-                fmt.cell(font_color=PALETTE["link"], underline=1),
-                finding.cell,
-            )
+            ws.write_url(row, 3, f"internal:{_quote(finding.sheet)}!{finding.cell}", link, finding.cell)
         else:
-            ws.write_string(row, 3, finding.cell, fmt.cell())
-        ws.write_string(row, 4, finding.message, fmt.cell(text_wrap=True))
-        ws.write_string(row, 5, finding.hint, fmt.cell(text_wrap=True, font_color=PALETTE["muted"]))
+            ws.write_string(row, 3, finding.cell, plain)
+        ws.write_string(row, 4, finding.message, wrap)
+        ws.write_string(row, 5, finding.hint, hint)
     ws.autofilter(4, 0, row, 5)
     ws.freeze_panes(5, 0)
     ws.repeat_rows(4)
@@ -612,6 +609,12 @@ def _timeline(ws, fmt: Fmt, plan: Plan, fig: Figures, lang: str) -> None:
         key = id_key(item.action.get("objective") or "")
         groups.setdefault(key, []).append(item)
     order = [k for k in objectives if k in groups] + [k for k in groups if k not in objectives]
+    # Formats made once: the loop below writes a row per action.
+    plain, small_date = fmt.cell(), fmt.cell("date", font_size=9)
+    late_format = fmt.cell(font_color="#C00000", bold=True)
+    bars = {colour: fmt(bg_color=colour) for colour in set(BAR.values())}
+    today_bars = {colour: fmt(bg_color=colour, left=2, left_color="#C00000") for colour in set(BAR.values())}
+    today_line = fmt(left=2, left_color="#C00000")
     for key in order:
         row += 1
         objective = objectives.get(key)
@@ -630,25 +633,22 @@ def _timeline(ws, fmt: Fmt, plan: Plan, fig: Figures, lang: str) -> None:
             status = item.status
             late = status != "done" and item.end < fig.today
             bar = BAR["late" if late else status if status in BAR else None]
-            ws.write_string(row, 0, str(item.action.get("id") or ""), fmt.cell())
-            ws.write_string(row, 1, str(item.action.get("action") or ""), fmt.cell())
-            ws.write_string(row, 2, str(item.schedule.get("owner") or ""), fmt.cell())
+            ws.write_string(row, 0, str(item.action.get("id") or ""), plain)
+            ws.write_string(row, 1, str(item.action.get("action") or ""), plain)
+            ws.write_string(row, 2, str(item.schedule.get("owner") or ""), plain)
             label = _t("late", lang) if late else _t(status, lang) if status in ("todo", "in_progress", "done") else ""
-            ws.write_string(row, 3, label, fmt.cell(**({"font_color": "#C00000", "bold": True} if late else {})))
-            ws.write_datetime(row, 4, _dt(item.start), fmt.cell("date", font_size=9))
-            ws.write_datetime(row, 5, _dt(item.end), fmt.cell("date", font_size=9))
+            ws.write_string(row, 3, label, late_format if late else plain)
+            ws.write_datetime(row, 4, _dt(item.start), small_date)
+            ws.write_datetime(row, 5, _dt(item.end), small_date)
             first_week = max(0, (item.start - weeks[0]).days // 7)
             last_week = min(len(weeks) - 1, (item.end - weeks[0]).days // 7)
-            bar_format = fmt(bg_color=bar)
+            bar_format = bars[bar]
             for i in range(first_week, last_week + 1):  # only the weeks the bar covers, in order
-                if i == today_week:
-                    continue
-                ws.write_blank(row, base + i, None, bar_format)
+                if i != today_week:
+                    ws.write_blank(row, base + i, None, bar_format)
             if today_week is not None:
-                props = {"left": 2, "left_color": "#C00000"}
-                if first_week <= today_week <= last_week:
-                    props["bg_color"] = bar
-                ws.write_blank(row, base + today_week, None, fmt(**props))
+                inside = first_week <= today_week <= last_week
+                ws.write_blank(row, base + today_week, None, today_bars[bar] if inside else today_line)
     unscheduled = [i for i in items if not i.scheduled]
     if unscheduled:
         row += 2
