@@ -84,6 +84,12 @@ SEVERITY_STYLE = {"error": "red", "warning": "yellow", "info": "cyan"}
 COUNT_WORDS = {"fr": ("erreur", "avertissement", "information"), "en": ("error", "warning", "info")}
 
 
+def _counts_line(counts: dict[str, int], lang: str) -> str:
+    """'0 erreur, 12 avertissements, 4 informations' / '0 error, 12 warnings, 4 infos'."""
+    words = COUNT_WORDS[lang]
+    return ", ".join(_plural(counts[k], w, lang) for k, w in zip(("error", "warning", "info"), words, strict=True))
+
+
 def _plural(n: int, word: str, lang: str) -> str:
     if n <= 1:
         return f"{n} {word}"
@@ -137,9 +143,7 @@ def _print_report(report, lang: str | None) -> None:
             click.secho(f"                        → {f.hint}", dim=True)
     if not report.findings:
         click.secho("Aucun problème trouvé." if lang == "fr" else "No problem found.", fg="green")
-    counts = report.counts
-    words = COUNT_WORDS[lang]
-    line = ", ".join(_plural(counts[k], w, lang) for k, w in zip(("error", "warning", "info"), words, strict=True))
+    line = _counts_line(report.counts, lang)
     click.echo(f"{report.file}: {line}")
 
 
@@ -208,8 +212,7 @@ def report(path, out, today, lang, no_backup, force):
     result = write_report(path, out, today=_today(today), lang=lang, backup=not no_backup, force=force)
     counts = result.report.counts
     lang = result.report.lang
-    words = COUNT_WORDS[lang]
-    line = ", ".join(_plural(counts[k], w, lang) for k, w in zip(("error", "warning", "info"), words, strict=True))
+    line = _counts_line(counts, lang)
     verb = "Écrit" if lang == "fr" else "Wrote"
     into = "dans" if lang == "fr" else "into"
     click.echo(f"{verb} {', '.join(result.sheets)} {into} {result.path} ({line}).")

@@ -400,21 +400,7 @@ def _read_rows(book: _Workbook, table: Table, data: TableData, period, lang: str
                 continue
             if isinstance(value, float) and math.isnan(value):
                 value = None
-            try:
-                values[key] = parse_cell(value)
-            except V.ValueProblem as exc:
-                problems.append(
-                    _issue(
-                        "MP004",
-                        data.sheet,
-                        address(r, c),
-                        lang,
-                        column=by_key[key].label(lang),
-                        value=exc.value,
-                        kind=exc.expected,
-                    )
-                )
-                values[key] = None
+            values[key] = _typed(parse_cell, value, data.sheet, r, c, by_key[key], lang, problems)
         data.rows.append(Row(table.key, data.sheet, r + 1, values, data.columns))
 
 
@@ -457,21 +443,7 @@ def _read_plain_rows(grid, table: Table, data: TableData, parsers, by_key, lang:
                 content = True
                 continue
             content = True
-            try:
-                values[key] = parse_cell(value)
-            except V.ValueProblem as exc:
-                problems.append(
-                    _issue(
-                        "MP004",
-                        data.sheet,
-                        address(r, c),
-                        lang,
-                        column=by_key[key].label(lang),
-                        value=exc.value,
-                        kind=exc.expected,
-                    )
-                )
-                values[key] = None
+            values[key] = _typed(parse_cell, value, data.sheet, r, c, by_key[key], lang, problems)
         if content:
             rows.append(Row(table.key, data.sheet, r + 1, values, data.columns))
 
@@ -479,6 +451,17 @@ def _read_plain_rows(grid, table: Table, data: TableData, parsers, by_key, lang:
 def _untidy(text: str) -> bool:
     """Whether parse_text would change the text (substring tests: faster than a regex per cell)."""
     return "  " in text or "\n" in text or "\t" in text or "\r" in text or "\u00a0" in text or "\u202f" in text
+
+
+def _typed(parse_cell, value, sheet: str, r: int, c: int, column: Column, lang: str, problems: list[Issue]):
+    """The parsed value, or None with an MP004 finding at its cell."""
+    try:
+        return parse_cell(value)
+    except V.ValueProblem as exc:
+        problems.append(
+            _issue("MP004", sheet, address(r, c), lang, column=column.label(lang), value=exc.value, kind=exc.expected)
+        )
+        return None
 
 
 def _special_finding(special: tuple[str, str], sheet: str, ref: str, lang: str, label: str) -> Issue:

@@ -50,14 +50,16 @@ def run_contract_check(path: Path, lang: str) -> subprocess.CompletedProcess:
     )
 
 
-def soffice_convert(path: Path, fmt: str, outdir: Path, tmp_path: Path) -> subprocess.CompletedProcess:
+def soffice_convert(path: Path, fmt: str, outdir: Path, tmp_path: Path, infilter: str | None = None):
     """Convert with LibreOffice headless using a private profile (runs never collide)."""
     profile = tmp_path / f"lo-profile-{os.getpid()}-{fmt.split(':')[0]}"
+    options = [f"--infilter={infilter}"] if infilter else []
     return subprocess.run(
         [
             "soffice",
             f"-env:UserInstallation=file://{profile}",
             "--headless",
+            *options,
             "--convert-to",
             fmt,
             "--outdir",

@@ -144,32 +144,13 @@ def test_csv_opens_in_libreoffice_with_accents_and_numbers(tmp_path):
     source = tmp_path / "csv" / "figures_by_channel.csv"
     outdir = tmp_path / "out"
     outdir.mkdir()
-    import subprocess
-
-    profile = tmp_path / "profile"
-    result = subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--infilter=CSV:59,34,76,1,,1036",
-            "--convert-to",
-            "xlsx",
-            "--outdir",
-            str(outdir),
-            str(source),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=240,
-    )
+    result = soffice_convert(source, "xlsx", outdir, tmp_path, infilter="CSV:59,34,76,1,,1036")
     assert result.returncode == 0, result.stderr
     ws = openpyxl.load_workbook(outdir / "figures_by_channel.xlsx").active
     values = {ws.cell(r, 1).value: ws.cell(r, 3).value for r in range(2, ws.max_row + 1)}
     assert values["Point de vente (PLV)"] == 15300 and values["Salons et événements"] == 4200
     roi = ws.cell(2, 5).value
     assert isinstance(roi, float) and 0 < roi < 10, "a decimal number, not text"
-    assert soffice_convert  # the shared helper stays the way tests call LibreOffice
 
 
 def test_export_errors(tmp_path):

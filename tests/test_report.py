@@ -354,8 +354,9 @@ def test_verification_catches_a_package_that_reads_back_differently(tmp_path):
     written = tmp_path / "written.xlsx"
     body = parts(path)
     rels = body["xl/_rels/workbook.xml.rels"].decode()
-    rels = rels.replace("worksheets/sheet8.xml", "worksheets/TMP").replace("worksheets/sheet9.xml",
-                                                                         "worksheets/sheet8.xml")
+    rels = rels.replace("worksheets/sheet8.xml", "worksheets/TMP").replace(
+        "worksheets/sheet9.xml", "worksheets/sheet8.xml"
+    )
     body["xl/_rels/workbook.xml.rels"] = rels.replace("worksheets/TMP", "worksheets/sheet9.xml").encode()
     with zipfile.ZipFile(written, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in body.items():
