@@ -241,7 +241,10 @@ def _breakdown_table(ws, fmt: Fmt, row: int, title: str, first: str, data: dict,
     items = sorted(data.items(), key=lambda kv: (-kv[1]["planned_cost"], str(kv[0])))
     for key, bucket in items:
         row += 1
-        ws.write_string(row, 0, str(label(key)), fmt.cell())
+        text = str(label(key))
+        if len(text) > 40:  # long objective wordings wrap on two lines instead of being cut
+            ws.set_row(row, 30)
+        ws.write_string(row, 0, text, fmt.cell(text_wrap=True) if len(text) > 40 else fmt.cell())
         ws.write_number(row, 1, bucket["actions"], fmt.cell("num"))
         ws.write_number(row, 2, bucket["planned_cost"], fmt.cell("money"))
         ws.write_number(row, 3, bucket["expected_revenue"], fmt.cell("money"))
