@@ -135,16 +135,17 @@ def _print_report(report, lang: str | None) -> None:
     for f in report.findings:
         sheets.setdefault(f.sheet, []).append(f)
     order = {name: i for i, name in enumerate(report.sheets)}
+    severities = {key: click.style(f"{key:<7}", fg=colour) for key, colour in SEVERITY_STYLE.items()}
+    lines = []  # one write at the end: thousands of findings print in a blink
     for sheet, findings in sorted(sheets.items(), key=lambda kv: order.get(kv[0], len(order))):
-        click.secho(sheet, bold=True)
+        lines.append(click.style(sheet, bold=True))
         for f in findings:
-            severity = click.style(f"{f.severity:<7}", fg=SEVERITY_STYLE[f.severity])
-            click.echo(f"  {f.cell:<6} {severity} {f.code}  {f.message}")
-            click.secho(f"                        → {f.hint}", dim=True)
+            lines.append(f"  {f.cell:<6} {severities[f.severity]} {f.code}  {f.message}")
+            lines.append(click.style(f"                        → {f.hint}", dim=True))
     if not report.findings:
-        click.secho("Aucun problème trouvé." if lang == "fr" else "No problem found.", fg="green")
-    line = _counts_line(report.counts, lang)
-    click.echo(f"{report.file}: {line}")
+        lines.append(click.style("Aucun problème trouvé." if lang == "fr" else "No problem found.", fg="green"))
+    lines.append(f"{report.file}: {_counts_line(report.counts, lang)}")
+    click.echo("\n".join(lines))
 
 
 @cli.command()

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .peaks import public_holidays
 from .reader import Plan, Row
@@ -151,35 +152,45 @@ def _bucket() -> dict:
 
 
 def _breakdowns(fig: Figures, active: list[Scheduled], actuals: list[Row]) -> None:
-    by_action = defaultdict(lambda: (0.0, 0.0))
+    by_action: dict[str, list[float]] = {}
     for r in actuals:
-        cost, revenue = by_action[id_key(r.get("action"))]
-        by_action[id_key(r.get("action"))] = (
-            cost + (r.get("actual_cost") or 0),
-            revenue + (r.get("actual_revenue") or 0),
-        )
-    for target, key in ((fig.by_channel, "channel"), (fig.by_objective, "objective"), (fig.by_pillar, "pillar")):
-        for item in active:
-            name = item.action.get(key) or ""
-            bucket = target.setdefault(name, _bucket())
-            bucket["planned_cost"] += item.action.get("cost") or 0
-            bucket["expected_revenue"] += item.action.get("revenue") or 0
-            actual_cost, actual_revenue = by_action.get(id_key(item.action.get("id") or ""), (0.0, 0.0))
+        sums = by_action.setdefault(id_key(r.get("action")), [0.0, 0.0])
+        sums[0] += r.get("actual_cost") or 0
+        sums[1] += r.get("actual_revenue") or 0
+    targets = ((fig.by_channel, "channel"), (fig.by_objective, "objective"), (fig.by_pillar, "pillar"))
+    for item in active:  # one pass: each action's figures are looked up once for the three tables
+        action = item.action
+        cost, revenue = action.get("cost") or 0, action.get("revenue") or 0
+        actual_cost, actual_revenue = by_action.get(id_key(action.get("id") or ""), (0.0, 0.0))
+        for target, key in targets:
+            name = action.get(key) or ""
+            bucket = target.get(name)
+            if bucket is None:
+                bucket = target[name] = _bucket()
+            bucket["planned_cost"] += cost
+            bucket["expected_revenue"] += revenue
             bucket["actual_cost"] += actual_cost
             bucket["actual_revenue"] += actual_revenue
             bucket["actions"] += 1
+    for target, _ in targets:
         for bucket in target.values():
             bucket["roi"] = roi(bucket["expected_revenue"], bucket["planned_cost"])
 
 
 def month_spans(start: date, end: date):
     """(month key, first day, last day) of each calendar month that [start, end] overlaps."""
+    return _month_spans(start, end)
+
+
+@lru_cache(maxsize=4096)
+def _month_spans(start: date, end: date) -> tuple[tuple[str, date, date], ...]:
+    spans = []
     first = start
     while first <= end:
         following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
-        last = min(end, following - timedelta(days=1))
-        yield month_key(first), first, last
+        spans.append((month_key(first), first, min(end, following - timedelta(days=1))))
         first = following
+    return tuple(spans)
 
 
 def _spread(total: float, weights: list[tuple[str, int]]) -> dict[str, float]:
@@ -195,12 +206,17 @@ def _spread(total: float, weights: list[tuple[str, int]]) -> dict[str, float]:
 
 def _monthly(fig: Figures, active: list[Scheduled]) -> None:
     months: dict[str, float] = defaultdict(float)
+    weights_of: dict[tuple[date, date], list[tuple[str, int]]] = {}
     for item in active:
         cost = item.action.get("cost") or 0
         if not item.scheduled:
             fig.unscheduled_cost += cost
             continue
-        weights = [(key, (last - first).days + 1) for key, first, last in month_spans(item.start, item.end)]
+        weights = weights_of.get((item.start, item.end))
+        if weights is None:
+            weights = weights_of[item.start, item.end] = [
+                (key, (last - first).days + 1) for key, first, last in month_spans(item.start, item.end)
+            ]
         for key, share in _spread(cost, weights).items():
             months[key] += share
     fig.by_month = dict(sorted(months.items()))
@@ -228,13 +244,16 @@ def _workload(plan: Plan, fig: Figures, active: list[Scheduled]) -> None:
     first, last = min(i.start for i in scheduled), max(i.end for i in scheduled)
     counter = BusinessDays(first, last, set(public_holidays(first, last, plan.setting("country", "FR") or "FR")))
     load: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    weights_of: dict[tuple[date, date], list[tuple[str, int]]] = {}  # many actions share their dates
     for item in scheduled:
         owner = item.schedule.get("owner")
-        spans = list(month_spans(item.start, item.end))
-        weights = [(key, counter.count(a, b)) for key, a, b in spans]
-        if not any(w for _, w in weights):  # only weekends and holidays: spread over calendar days
-            weights = [(key, (b - a).days + 1) for key, a, b in spans]
-        weights = [(k, w) for k, w in weights if w]
+        weights = weights_of.get((item.start, item.end))
+        if weights is None:
+            spans = month_spans(item.start, item.end)
+            weights = [(key, counter.count(a, b)) for key, a, b in spans]
+            if not any(w for _, w in weights):  # only weekends and holidays: spread over calendar days
+                weights = [(key, (b - a).days + 1) for key, a, b in spans]
+            weights = weights_of[item.start, item.end] = [(k, w) for k, w in weights if w]
         for key, share in _spread(item.action.get("effort"), weights).items():
             load[names.get(id_key(owner), owner)][key] += share
     for owner, months in sorted(load.items()):

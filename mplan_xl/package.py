@@ -123,7 +123,7 @@ _ERROR_T = re.compile(rb'\bt="e"')
 _VALUE = re.compile(rb"<v>(.*?)</v>", re.DOTALL)
 
 
-def _tables(package: zipfile.ZipFile, parts: dict[str, str]) -> dict[str, tuple[str, str]]:
+def tables_of(package: zipfile.ZipFile, parts: dict[str, str]) -> dict[str, tuple[str, str]]:
     """Excel table name -> (sheet name, A1:B2 range), read from the small table parts."""
     names = set(package.namelist())
     found = {}
@@ -232,7 +232,7 @@ def scan_package(path: Path) -> PackageInfo:
                 if b't="e"' not in data and b"<f>" not in data and b"<f " not in data:
                     continue  # no error and no formula cell (<formula1> of validations does not count)
                 info.special.update({(sheet, ref): kind for ref, kind in _special_cells(data).items()})
-            info.tables = _tables(package, parts)
+            info.tables = tables_of(package, parts)
     except (zipfile.BadZipFile, KeyError, SafeET.ParseError, ValueError, EOFError, zlib.error) as exc:
         raise WorkbookError(
             f"{path}: the workbook structure is damaged ({_short(exc)}); save it again from Excel or LibreOffice"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import zipfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -20,7 +21,7 @@ from . import values as V
 from .cells import address, split_address
 from .errors import WorkbookError
 from .findings import Finding, finding
-from .package import MAX_CELLS, check_file, scan_package
+from .package import MAX_CELLS, PackageInfo, check_file, scan_package, sheet_parts, tables_of
 from .schema import (
     BOOL,
     CHOICE,
@@ -47,19 +48,26 @@ class Cell:
     ref: str  # A1 address
 
 
-@dataclass
-class Row:
-    """One row of a table: typed values by column key (None when empty or unreadable)."""
+class Row(dict):
+    """One row of a table: a dict of its typed values by column key, which remembers where it lies.
 
-    table: str
-    sheet: str
-    row: int  # 1-based Excel row
-    values: dict[str, object] = field(default_factory=dict)
-    columns: dict[str, int] = field(default_factory=dict)  # column key -> 0-based column (shared per table)
+    Empty and unreadable cells are left out, so `row.get(key, default)` is the plain dict lookup (rules and
+    figures make millions of them on a large plan).
+    """
 
-    def get(self, key: str, default=None):
-        value = self.values.get(key)
-        return default if value is None else value
+    __slots__ = ("table", "sheet", "row", "columns")
+
+    def __init__(self, table: str, sheet: str, row: int, values=None, columns: dict[str, int] | None = None):
+        self.table, self.sheet, self.row = table, sheet, row  # row: 1-based Excel row
+        self.columns = columns if columns is not None else {}  # column key -> 0-based column (shared per table)
+        if values:
+            self.update((key, value) for key, value in values.items() if value is not None)
+
+    def __repr__(self) -> str:
+        return f"Row({self.table!r}, {self.sheet!r}, {self.row}, {dict(self)!r})"
+
+    def __reduce__(self):
+        return (Row, (self.table, self.sheet, self.row, dict(self), self.columns))
 
     def ref(self, key: str) -> str:
         """Address of the column's cell on this row (the row's first cell if the column is missing)."""
@@ -69,7 +77,7 @@ class Row:
     @property
     def cells(self) -> dict[str, Cell]:
         """Each value with its sheet and cell address (built on demand: reading stays fast)."""
-        return {key: Cell(self.values.get(key), self.sheet, self.ref(key)) for key in self.columns}
+        return {key: Cell(self.get(key), self.sheet, self.ref(key)) for key in self.columns}
 
 
 @dataclass
@@ -97,7 +105,7 @@ class Plan:
     tables: dict[str, TableData]
     issues: list[Issue]
     sheet_names: list[str]
-    fingerprints: dict[str, str] = field(default_factory=dict)  # sheet -> digest of the raw values read
+    raw: dict[str, list[list]] = field(default_factory=dict)  # sheet -> raw values read (load(keep_raw=True))
     table_places: dict[str, tuple[str, str]] = field(default_factory=dict)  # Excel table -> (sheet, range)
 
     def problems_in(self, lang: str) -> list[Finding]:
@@ -128,9 +136,10 @@ Issue = tuple[str, str, str, dict]  # (code, sheet, cell, message values): worde
 class _Workbook:
     """Raw grids of the workbook's sheets, read once each."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, info: PackageInfo | None = None):
         self.path = path
-        info = scan_package(path)  # first: refuses DTDs and oversized sheets before any parser sees them
+        if info is None:
+            info = scan_package(path)  # first: refuses DTDs and oversized sheets before any parser sees them
         self.special, self.tables, self.extents = info.special, info.tables, info.extents
         try:
             self.book = pc.CalamineWorkbook.from_path(str(path))
@@ -177,8 +186,12 @@ def _short(exc: Exception) -> str:
     return text[:120]
 
 
-def load(path: str | Path, lang: str | None = None) -> Plan:
-    """Read a plan workbook. Problems in the plan become findings; an unreadable file raises WorkbookError."""
+def load(path: str | Path, lang: str | None = None, *, keep_raw: bool = False) -> Plan:
+    """Read a plan workbook. Problems in the plan become findings; an unreadable file raises WorkbookError.
+
+    `keep_raw=True` also keeps the raw values of each sheet read, as python-calamine gave them (the
+    report's verification compares them with what the written workbook reads back).
+    """
     path = Path(path)
     check_file(path)
     book = _Workbook(path)
@@ -209,7 +222,8 @@ def load(path: str | Path, lang: str | None = None) -> Plan:
                         table=table.excel_name,
                     )
                 )
-    plan.fingerprints = {sheet: fingerprint(grid) for sheet, grid in book._grids.items()}
+    if keep_raw:
+        plan.raw = dict(book._grids)
     plan.table_places = dict(book.tables)
     return plan
 
@@ -219,10 +233,20 @@ def fingerprint(grid: list[list]) -> str:
     return hashlib.blake2b(repr(grid).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
 
 
-def read_back(path: Path, sheets: list[str]) -> tuple[list[str], dict[str, str], dict[str, tuple[str, str]]]:
-    """Sheet names, fingerprints of the given sheets, and table places of a workbook just written."""
-    book = _Workbook(path)
-    return book.sheet_names, {sheet: fingerprint(book.grid(sheet)) for sheet in sheets}, dict(book.tables)
+def read_back(path: Path, sheets: list[str]) -> tuple[list[str], dict[str, list[list]], dict[str, tuple[str, str]]]:
+    """Sheet names, raw values of the given sheets, and table places of a workbook just written.
+
+    No scan for hostile content: every part of the user's was scanned when the plan was read and has
+    just been checked byte-identical; the rest was written by mplan.
+    """
+    with zipfile.ZipFile(path) as package:
+        places = tables_of(package, sheet_parts(package))
+    book = _Workbook(path, PackageInfo(tables=places))
+    return (
+        book.sheet_names,
+        {sheet: book.grid(sheet) for sheet in sheets if sheet in book.sheet_names},
+        dict(book.tables),
+    )
 
 
 def _detect_language(sheet_names: list[str]) -> str:
@@ -414,38 +438,39 @@ def _read_plain_rows(grid, table: Table, data: TableData, parsers, by_key, lang:
     About half the time of the general loop on a 10,000-action plan; same results.
     """
     fast = [(key, c, parse_cell, _NATIVE.get(by_key[key].type)) for key, c, parse_cell in parsers]
-    rows = data.rows
+    rows, table_key, sheet, columns = data.rows, table.key, data.sheet, data.columns
     for r in range(data.header_row, len(grid)):
         line = grid[r]
         width = len(line)
-        values = {}
+        row = Row(table_key, sheet, r + 1, None, columns)
         content = False
         for key, c, parse_cell, native in fast:
-            value = line[c] if c < width else None
+            if c >= width:
+                continue
+            value = line[c]
             if value is None or value == "":
-                values[key] = None
                 continue
             kind = type(value)
             if kind is str:
                 text = value.strip()
                 if not text:
-                    values[key] = None
                     continue
                 if native is str and text is value and not _untidy(value):
-                    values[key] = value
+                    row[key] = value
                     content = True
                     continue
             elif kind is float and value != value:  # NaN counts as empty, as in the general loop
-                values[key] = None
                 continue
             elif kind is native:
-                values[key] = value
+                row[key] = value
                 content = True
                 continue
             content = True
-            values[key] = _typed(parse_cell, value, data.sheet, r, c, by_key[key], lang, problems)
+            typed = _typed(parse_cell, value, sheet, r, c, by_key[key], lang, problems)
+            if typed is not None:
+                row[key] = typed
         if content:
-            rows.append(Row(table.key, data.sheet, r + 1, values, data.columns))
+            rows.append(row)
 
 
 def _untidy(text: str) -> bool:

@@ -22,11 +22,12 @@ from pathlib import Path
 from ..errors import MplanError, UsageError, WorkbookError
 from ..figures import compute
 from ..findings import Report
-from ..reader import load, read_back
+from ..reader import fingerprint, load, read_back
 from ..rules import run
 from ..schema import SHEET
 from ..validate import plan_today
 from .graft import INDEX_PARTS, GraftError, Package, graft, read_marker, sheet_entries
+from .rawzip import stored_bytes
 from .sheets import render
 
 try:
@@ -104,7 +105,7 @@ def write_report(
 
 
 def _write_report(path: Path, target: Path, *, today, lang, backup) -> ReportResult:
-    plan = load(path, lang=None)
+    plan = load(path, lang=None, keep_raw=True)
     when = plan_today(plan, today)
     lang = lang or plan.lang
     figures = compute(plan, when)
@@ -219,24 +220,36 @@ def _fsync_dir(folder: Path) -> None:
 def verify(original: Path, written: Path, names: list[str], plan) -> None:
     """Abort unless every part of the user's is byte-identical and the plan reads back the same.
 
-    Reading back compares, sheet by sheet, a digest of the raw values (and their types) the reader
-    sees in the written file with the one taken when the plan was read, and the Excel tables' places:
-    the same values in the same places make the same plan, without typing every cell again.
+    The user's parts are compared as stored (compressed bytes, CRC and size: they were copied, not
+    re-encoded). Reading back compares, sheet by sheet, the raw values (and their types) the reader sees
+    in the written file with those it saw when the plan was read, and the Excel tables' places: the same
+    values in the same places make the same plan, without typing every cell again.
     """
     _, generated_parts = Package(original).generated()
-    with zipfile.ZipFile(original) as before, zipfile.ZipFile(written) as after:
-        after_names = set(after.namelist())
-        for info in before.infolist():
-            part = info.filename
-            if part in INDEX_PARTS or part in generated_parts:
-                continue
-            if part not in after_names or after.read(part) != before.read(part):
-                raise MplanError(f"{original}: verification failed, part {part} would change; nothing was changed")
-    sheet_names, prints, places = read_back(written, list(plan.fingerprints))
+    with open(original, "rb") as before_file, open(written, "rb") as after_file:
+        with zipfile.ZipFile(before_file) as before, zipfile.ZipFile(after_file) as after:
+            after_infos = {info.filename: info for info in after.infolist()}
+            for info in before.infolist():
+                part = info.filename
+                if part in INDEX_PARTS or part in generated_parts:
+                    continue
+                copy = after_infos.get(part)
+                if (
+                    copy is None
+                    or (copy.CRC, copy.file_size, copy.compress_type) != (info.CRC, info.file_size, info.compress_type)
+                    or stored_bytes(after_file, copy) != stored_bytes(before_file, info)
+                ):
+                    raise MplanError(f"{original}: verification failed, part {part} would change; nothing was changed")
+            user_parts = {info.filename for info in before.infolist()} - set(INDEX_PARTS) - generated_parts
+            for part in after_infos:
+                if part not in user_parts:
+                    after.read(part)  # inflates and checks the CRC of each part mplan wrote
+    sheet_names, grids, places = read_back(written, list(plan.raw))
     if not set(names) <= set(sheet_names):
         raise MplanError(f"{original}: verification failed, the report sheets are missing; nothing was changed")
-    for sheet, digest in plan.fingerprints.items():
-        if prints.get(sheet) != digest:
+    for sheet, grid in plan.raw.items():
+        again = grids.get(sheet)
+        if again != grid and (again is None or fingerprint(again) != fingerprint(grid)):  # NaN != NaN: digests
             raise MplanError(
                 f"{original}: verification failed, sheet '{sheet}' reads back differently; nothing was changed"
             )

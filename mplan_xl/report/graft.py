@@ -3,9 +3,10 @@
 The generated sheets are rendered by XlsxWriter into a scratch package (inline strings). Their sheet,
 drawing and chart parts are copied into the user's package under free part names; the few index parts
 that must list them ([Content_Types].xml, xl/workbook.xml, xl/_rels/workbook.xml.rels, xl/styles.xml)
-are edited as text, so that everything else in them stays byte for byte. Style records are appended
-(and reused when an identical one is already there), so existing style indices never move. A
-workbook-level defined name lists the generated sheets: only sheets listed there are ever replaced.
+are edited as text, so that everything else in them stays byte for byte; every other part of the user's
+is copied as stored in their file (compressed bytes, never inflated and deflated again). Style records
+are appended (and reused when an identical one is already there), so existing style indices never move.
+A workbook-level defined name lists the generated sheets: only sheets listed there are ever replaced.
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import unescape
 from xml.sax.saxutils import escape, quoteattr
 
 from defusedxml import ElementTree as SafeET
+
+from .rawzip import RawZipWriter
 
 MARKER = "_mplan_generated"
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -51,10 +54,11 @@ def _relationships(xml: bytes) -> list[dict[str, str]]:
 
 @dataclass
 class Scratch:
-    """The rendered generated sheets: their package and their names, in order."""
+    """The rendered generated sheets: their package, their names in order, and the rows written apart."""
 
     path: str
     names: list[str]
+    bulks: dict = field(default_factory=dict)  # sheet name -> Bulk (rows to add to its <sheetData>)
 
 
 def read_marker(workbook_xml: str) -> list[str]:
@@ -75,13 +79,41 @@ def sheet_entries(workbook_xml: str) -> list[dict[str, str]]:
     return [_attrs(tag) for tag in re.findall(r"<sheet\b[^>]*/>", block.group(1))]
 
 
+class _Parts(dict):
+    """Part name -> inflated bytes, read from the package on first use (most parts are never needed)."""
+
+    def __init__(self, path, names):
+        super().__init__()
+        self.path, self.names = path, names
+
+    def __contains__(self, part) -> bool:
+        return part in self.names
+
+    def __iter__(self):
+        return iter(self.names)
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def __missing__(self, part: str) -> bytes:
+        if part not in self.names:
+            raise KeyError(part)
+        with zipfile.ZipFile(self.path) as archive:
+            body = self[part] = archive.read(part)
+        return body
+
+
 class Package:
-    """The user's package, read once: parts in their original order with their zip metadata."""
+    """The user's package: parts in their original order with their zip metadata, read when needed."""
 
     def __init__(self, path):
+        self.path = path
         with zipfile.ZipFile(path) as archive:
             self.infos = archive.infolist()
-            self.data = {info.filename: archive.read(info.filename) for info in self.infos}
+            self.data = _Parts(path, {info.filename: None for info in self.infos})
+            for info in self.infos:  # the small parts the surgery reads; sheets and media stay unread
+                if info.filename in INDEX_PARTS or info.filename.endswith(".rels"):
+                    self.data[info.filename] = archive.read(info.filename)
 
     def text(self, part: str) -> str:
         return self.data[part].decode("utf-8")
@@ -147,7 +179,7 @@ def graft(user_path, scratch: Scratch, out_path) -> list[str]:
     s_entries = sheet_entries(s_workbook)
 
     styles = StyleMerger(pkg.text("xl/styles.xml"), s_data["xl/styles.xml"].decode("utf-8"))
-    used = set(pkg.data) - deleted
+    used = set(pkg.data.names) - deleted
     new_parts: dict[str, bytes] = {}
     renamed: dict[str, str] = {}
 
@@ -160,7 +192,7 @@ def graft(user_path, scratch: Scratch, out_path) -> list[str]:
         used.add(f"{folder}/{stem}{n}{ext}")
         return f"{folder}/{stem}{n}{ext}"
 
-    def copy_part(part: str) -> str:
+    def copy_part(part: str, bulk=None) -> str:
         """Copy a scratch part (and, recursively, what its relationships point at) under a free name."""
         if part in renamed:
             return renamed[part]
@@ -177,7 +209,10 @@ def graft(user_path, scratch: Scratch, out_path) -> list[str]:
             new_parts[_rels_name(target)] = rels_text.encode("utf-8")
         body = s_data[part]
         if part.startswith("xl/worksheets/"):
-            body = styles.remap_sheet(body.decode("utf-8")).encode("utf-8")
+            text = styles.remap_sheet(body.decode("utf-8"))
+            if bulk is not None:
+                text = bulk.inject(text, styles.maps["cellXfs"])
+            body = text.encode("utf-8")
         new_parts[target] = body
         return target
 
@@ -186,7 +221,9 @@ def graft(user_path, scratch: Scratch, out_path) -> list[str]:
     rid_n = 1
     new_sheet_tags, new_rel_tags = [], []
     for i, entry in enumerate(s_entries):
-        part = copy_part(_resolve("xl/workbook.xml", s_rels[entry["r:id"]]["Target"]))
+        part = copy_part(
+            _resolve("xl/workbook.xml", s_rels[entry["r:id"]]["Target"]), scratch.bulks.get(scratch.names[i])
+        )
         while f"rIdMplan{rid_n}" in rels and f"rIdMplan{rid_n}" not in old_ids:
             rid_n += 1
         rid = f"rIdMplan{rid_n}"
@@ -218,16 +255,16 @@ def graft(user_path, scratch: Scratch, out_path) -> list[str]:
         "xl/_rels/workbook.xml.rels": rels_xml.encode("utf-8"),
         "xl/styles.xml": styles.result().encode("utf-8"),
     }
-    with zipfile.ZipFile(out_path, "w", zipfile.ZIP_DEFLATED) as out:
+    with open(user_path, "rb") as source, RawZipWriter(out_path) as out:
         for info in pkg.infos:
             if info.filename in deleted:
                 continue
-            body = replaced.get(info.filename, pkg.data[info.filename])
-            clone = zipfile.ZipInfo(info.filename, date_time=info.date_time)
-            clone.compress_type, clone.external_attr = info.compress_type, info.external_attr
-            out.writestr(clone, body)
+            if info.filename in replaced:
+                out.write(info.filename, replaced[info.filename], info.date_time, info.external_attr)
+            else:
+                out.copy(source, info)  # the user's part as it lies in the file: nothing re-encoded
         for name, body in new_parts.items():
-            out.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), body, zipfile.ZIP_DEFLATED)
+            out.write(name, body)
     return sorted(new_parts)
 
 

@@ -1,8 +1,10 @@
 """Renders the generated sheets (Summary, Alerts, Timeline) with XlsxWriter into a scratch package.
 
 Constant-memory mode writes inline strings (nothing to add to the user's shared strings) and requires
-rows in order, so each sheet is written top to bottom. Text from the user is always written with
-write_string: a cell reading "=HYPERLINK(…)" stays an inert string.
+rows in order, so each sheet is written top to bottom. The lists that grow with the plan (deadlines and
+workload, a row per finding, a row per action) go to a `Bulk`, which writes their rows as XML itself, ten
+times faster. Text from the user is always written as an escaped string: a cell reading "=HYPERLINK(…)"
+stays inert text.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from ..reader import Plan
 from ..schema import CHOICES
 from ..styles import PALETTE, date_format, money_format
 from ..values import id_key
+from .bulk import Bulk
 from .graft import Scratch
 
 STATUS_FILL = {"achieved": "#C6EFCE", "on_track": "#DDEBF7", "off_track": "#FFC7CE", "no_data": "#EDEDED"}
@@ -95,9 +98,13 @@ def render(path: Path, plan: Plan, figures: Figures, report: Report, names: list
     )
     fmt = Fmt(workbook, lang, currency)
     summary, alerts, timeline = (workbook.add_worksheet(n) for n in names)
-    _summary(workbook, summary, fmt, plan, figures, report, lang)
-    _alerts(alerts, fmt, plan, report, lang)
-    _timeline(timeline, fmt, plan, figures, lang)
+    bulks = {
+        names[0]: _summary(workbook, summary, fmt, plan, figures, report, lang),
+        names[1]: _alerts(alerts, fmt, plan, report, lang),
+        names[2]: _timeline(timeline, fmt, plan, figures, lang),
+    }
+    for bulk in bulks.values():
+        bulk.register(lambda cell_format: cell_format._get_xf_index())  # before close() writes styles.xml
     for sheet in (summary, alerts, timeline):
         sheet.set_tab_color("#7F7F7F")
         sheet.set_landscape()
@@ -106,7 +113,7 @@ def render(path: Path, plan: Plan, figures: Figures, report: Report, names: list
         sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
         sheet.set_footer("&L&A&RPage &P / &N")
     workbook.close()
-    return Scratch(str(path), names)
+    return Scratch(str(path), names, bulks)
 
 
 def _header(ws, fmt: Fmt, plan: Plan, title: str, figures: Figures, lang: str) -> None:
@@ -201,9 +208,11 @@ def _summary(workbook, ws, fmt: Fmt, plan: Plan, fig: Figures, report: Report, l
     row = pillar_rows[1] + 3 if pillar_rows else row + 3
     row = _month_table(workbook, ws, fmt, row, fig, lang)
     row = _objectives_table(workbook, ws, fmt, row, plan, fig, lang)
-    row = _deadlines_table(ws, fmt, row, plan, fig, lang)
-    _workload_table(ws, fmt, row, plan, fig, lang)
+    bulk = Bulk(row)  # the two lists that grow with the plan
+    row = _deadlines_table(bulk, fmt, row, plan, fig, lang)
+    _workload_table(bulk, fmt, row, plan, fig, lang)
     ws.protect("", {"format_columns": True, "format_rows": True})
+    return bulk
 
 
 def _summary_title(lang: str) -> str:
@@ -479,12 +488,13 @@ def _alerts(ws, fmt: Fmt, plan: Plan, report: Report, lang: str) -> None:
     if not report.findings:
         ws.write_string(4, 0, _t("alerts_clean", lang), fmt(bold=True, font_color="#375623", bg_color="#C6EFCE"))
         ws.protect()
-        return
+        return Bulk(5)
     headers = ["severity", "code", "sheet", "cell", "message", "hint"]
     for c, key in enumerate(headers):
         ws.write_string(4, c, _t(key, lang), fmt.head())
     existing = set(plan.sheet_names)
     row = 4
+    rows = Bulk(5)  # a row per finding
     plain, link = fmt.cell(), fmt.cell(font_color=PALETTE["link"], underline=1)
     wrap, hint = fmt.cell(text_wrap=True), fmt.cell(text_wrap=True, font_color=PALETTE["muted"])
     severity = {key: (_t(key, lang), fmt.cell(bold=True, bg_color=fill)) for key, fill in SEVERITY_FILL.items()}
@@ -492,21 +502,22 @@ def _alerts(ws, fmt: Fmt, plan: Plan, report: Report, lang: str) -> None:
         row += 1
         lines = max(-(-len(finding.message) // 62), -(-len(finding.hint) // 52), 1)
         if lines > 1:
-            ws.set_row(row, 15 * lines)
+            rows.set_row(row, 15 * lines)
         label, label_format = severity[finding.severity]
-        ws.write_string(row, 0, label, label_format)
-        ws.write_string(row, 1, finding.code, plain)
-        ws.write_string(row, 2, finding.sheet, plain)
+        rows.write_string(row, 0, label, label_format)
+        rows.write_string(row, 1, finding.code, plain)
+        rows.write_string(row, 2, finding.sheet, plain)
         if finding.sheet in existing:
-            ws.write_url(row, 3, f"internal:{_quote(finding.sheet)}!{finding.cell}", link, finding.cell)
+            rows.write_url(row, 3, f"internal:{_quote(finding.sheet)}!{finding.cell}", link, finding.cell)
         else:
-            ws.write_string(row, 3, finding.cell, plain)
-        ws.write_string(row, 4, finding.message, wrap)
-        ws.write_string(row, 5, finding.hint, hint)
+            rows.write_string(row, 3, finding.cell, plain)
+        rows.write_string(row, 4, finding.message, wrap)
+        rows.write_string(row, 5, finding.hint, hint)
     ws.autofilter(4, 0, row, 5)
     ws.freeze_panes(5, 0)
     ws.repeat_rows(4)
     ws.protect("", {"autofilter": True, "sort": True, "format_columns": True, "format_rows": True})
+    return rows
 
 
 class _Today:
@@ -612,12 +623,14 @@ def _timeline(ws, fmt: Fmt, plan: Plan, fig: Figures, lang: str) -> None:
         key = id_key(item.action.get("objective") or "")
         groups.setdefault(key, []).append(item)
     order = [k for k in objectives if k in groups] + [k for k in groups if k not in objectives]
+    rows = Bulk(row + 1)  # a row per objective and per action
     # Formats made once: the loop below writes a row per action.
     plain, small_date = fmt.cell(), fmt.cell("date", font_size=9)
     late_format = fmt.cell(font_color="#C00000", bold=True)
     bars = {colour: fmt(bg_color=colour) for colour in set(BAR.values())}
     today_bars = {colour: fmt(bg_color=colour, left=2, left_color="#C00000") for colour in set(BAR.values())}
     today_line = fmt(left=2, left_color="#C00000")
+    group_title, group_band = fmt(bold=True, font_color=PALETTE["title"], bg_color="#DDEBF7"), fmt(bg_color="#DDEBF7")
     for key in order:
         row += 1
         objective = objectives.get(key)
@@ -628,36 +641,37 @@ def _timeline(ws, fmt: Fmt, plan: Plan, fig: Figures, lang: str) -> None:
             if not key
             else key.upper()
         )
-        ws.write_string(row, 0, title, fmt(bold=True, font_color=PALETTE["title"], bg_color="#DDEBF7"))
+        rows.write_string(row, 0, title, group_title)
         for c in range(1, base + len(weeks)):
-            ws.write_blank(row, c, None, fmt(bg_color="#DDEBF7"))
+            rows.write_blank(row, c, None, group_band)
         for item in sorted(groups[key], key=lambda i: (i.start, i.end)):
             row += 1
             status = item.status
             late = status != "done" and item.end < fig.today
             bar = BAR["late" if late else status if status in BAR else None]
-            ws.write_string(row, 0, str(item.action.get("id") or ""), plain)
-            ws.write_string(row, 1, str(item.action.get("action") or ""), plain)
-            ws.write_string(row, 2, str(item.schedule.get("owner") or ""), plain)
+            rows.write_string(row, 0, str(item.action.get("id") or ""), plain)
+            rows.write_string(row, 1, str(item.action.get("action") or ""), plain)
+            rows.write_string(row, 2, str(item.schedule.get("owner") or ""), plain)
             label = _t("late", lang) if late else _t(status, lang) if status in ("todo", "in_progress", "done") else ""
-            ws.write_string(row, 3, label, late_format if late else plain)
-            ws.write_datetime(row, 4, _dt(item.start), small_date)
-            ws.write_datetime(row, 5, _dt(item.end), small_date)
+            rows.write_string(row, 3, label, late_format if late else plain)
+            rows.write_datetime(row, 4, _dt(item.start), small_date)
+            rows.write_datetime(row, 5, _dt(item.end), small_date)
             first_week = max(0, (item.start - weeks[0]).days // 7)
             last_week = min(len(weeks) - 1, (item.end - weeks[0]).days // 7)
             bar_format = bars[bar]
             for i in range(first_week, last_week + 1):  # only the weeks the bar covers, in order
                 if i != today_week:
-                    ws.write_blank(row, base + i, None, bar_format)
+                    rows.write_blank(row, base + i, None, bar_format)
             if today_week is not None:
                 inside = first_week <= today_week <= last_week
-                ws.write_blank(row, base + today_week, None, today_bars[bar] if inside else today_line)
+                rows.write_blank(row, base + today_week, None, today_bars[bar] if inside else today_line)
     unscheduled = [i for i in items if not i.scheduled]
     if unscheduled:
         row += 2
-        ws.write_string(row, 0, _t("not_scheduled", lang), fmt.section())
+        rows.write_string(row, 0, _t("not_scheduled", lang), fmt.section())
         for item in unscheduled:
             row += 1
-            ws.write_string(row, 0, str(item.action.get("id") or ""), fmt.cell())
-            ws.write_string(row, 1, str(item.action.get("action") or ""), fmt.cell())
+            rows.write_string(row, 0, str(item.action.get("id") or ""), fmt.cell())
+            rows.write_string(row, 1, str(item.action.get("action") or ""), fmt.cell())
     ws.protect("", {"format_columns": True, "format_rows": True})
+    return rows
