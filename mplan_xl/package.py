@@ -191,7 +191,7 @@ def _extent(data: bytes) -> tuple[int, int]:
     # a pattern that starts with a literal space is searched fast, so the other white space is checked apart
     odd_space = b'\tr="' in data or b'\nr="' in data or b'\rr="' in data
     three, two = (_THREE_LETTERS, _TWO_LETTERS) if odd_space else (_THREE_LETTERS_SPACE, _TWO_LETTERS_SPACE)
-    width = 16384 if three.search(data) else 702 if two.search(data) else 26
+    width = 26 if not two.search(data) else 16384 if three.search(data) else 702  # a 3-letter ref has 2 first
     if rows * width > MAX_CELLS:
         width = 0
         for letters in set(_COL_REF.findall(data)):
