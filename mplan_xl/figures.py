@@ -83,9 +83,10 @@ class Figures:
     overdue: list = field(default_factory=list)
     due_soon: list = field(default_factory=list)
     objectives: dict = field(default_factory=dict)
+    items: list[Scheduled] = field(default_factory=list, repr=False)  # join_schedule(plan), shared with rules
 
     def as_dict(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if k != "today"}
+        return {k: v for k, v in self.__dict__.items() if k not in ("today", "items")}
 
 
 def join_schedule(plan: Plan) -> list[Scheduled]:
@@ -110,7 +111,7 @@ def join_schedule(plan: Plan) -> list[Scheduled]:
 
 def compute(plan: Plan, today: date) -> Figures:
     fig = Figures(today)
-    items = join_schedule(plan)
+    items = fig.items = join_schedule(plan)
     active = [i for i in items if i.active]
     overhead_planned = sum(r.get("planned", 0) or 0 for r in plan.rows("overheads"))
     overhead_actual = sum(r.get("actual", 0) or 0 for r in plan.rows("overheads"))

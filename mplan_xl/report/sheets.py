@@ -15,7 +15,7 @@ from pathlib import Path
 import xlsxwriter
 
 from .. import texts
-from ..figures import Figures, join_schedule
+from ..figures import Figures
 from ..findings import Report
 from ..reader import Plan
 from ..schema import CHOICES
@@ -407,7 +407,7 @@ def _deadlines_table(ws, fmt: Fmt, row: int, plan: Plan, fig: Figures, lang: str
     for c, key in enumerate(headers):
         ws.write_string(row, c, _t(key, lang), fmt.head())
     ws.set_row(row, 30)
-    items = {id_key(i.action.get("id") or ""): i for i in join_schedule(plan)}
+    items = {id_key(i.action.get("id") or ""): i for i in fig.items}
     from ..figures import BusinessDays
     from ..peaks import public_holidays
 
@@ -534,7 +534,7 @@ def _timeline(ws, fmt: Fmt, plan: Plan, fig: Figures, lang: str) -> None:
     from ..schema import SHEET
 
     _header(ws, fmt, plan, SHEET["timeline"].name(lang), fig, lang)
-    items = [i for i in join_schedule(plan) if i.active]
+    items = [i for i in fig.items if i.active]
     period = plan.period
     scheduled = [i for i in items if i.scheduled]
     if period:

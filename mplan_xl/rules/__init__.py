@@ -133,9 +133,8 @@ class Context:
 
     @cached_property
     def items(self) -> list[Scheduled]:
-        from ..figures import join_schedule
-
-        return join_schedule(self.plan)
+        """Each action with its schedule row (joined once, with the figures)."""
+        return self.figures.items
 
     @cached_property
     def active_actions(self) -> list[Row]:
