@@ -442,7 +442,7 @@ def _read_plain_rows(grid, table: Table, data: TableData, parsers, by_key, lang:
     for r in range(data.header_row, len(grid)):
         line = grid[r]
         width = len(line)
-        row = Row(table_key, sheet, r + 1, None, columns)
+        values = {}
         content = False
         for key, c, parse_cell, native in fast:
             if c >= width:
@@ -456,20 +456,22 @@ def _read_plain_rows(grid, table: Table, data: TableData, parsers, by_key, lang:
                 if not text:
                     continue
                 if native is str and text is value and not _untidy(value):
-                    row[key] = value
+                    values[key] = value
                     content = True
                     continue
             elif kind is float and value != value:  # NaN counts as empty, as in the general loop
                 continue
             elif kind is native:
-                row[key] = value
+                values[key] = value
                 content = True
                 continue
             content = True
             typed = _typed(parse_cell, value, sheet, r, c, by_key[key], lang, problems)
             if typed is not None:
-                row[key] = typed
-        if content:
+                values[key] = typed
+        if content:  # the Row only now: a sheet's lines outside this table cost next to nothing
+            row = Row(table_key, sheet, r + 1, None, columns)
+            row.update(values)
             rows.append(row)
 
 
