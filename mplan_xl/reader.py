@@ -233,20 +233,24 @@ def fingerprint(grid: list[list]) -> str:
     return hashlib.blake2b(repr(grid).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
 
 
-def read_back(path: Path, sheets: list[str]) -> tuple[list[str], dict[str, list[list]], dict[str, tuple[str, str]]]:
-    """Sheet names, raw values of the given sheets, and table places of a workbook just written.
+def read_back(path: Path, sheets: list[str]):
+    """Sheet names and table places of a workbook just written, and its sheets' raw values one at a time.
 
-    No scan for hostile content: every part of the user's was scanned when the plan was read and has
-    just been checked byte-identical; the rest was written by mplan.
+    Returns (sheet names, {table: (sheet, range)}, iterator of (sheet, raw values) over `sheets` present):
+    one sheet's values are held at a time. No scan for hostile content: every part of the user's was
+    scanned when the plan was read and has just been checked byte-identical; the rest was written by mplan.
     """
     with zipfile.ZipFile(path) as package:
         places = tables_of(package, sheet_parts(package))
     book = _Workbook(path, PackageInfo(tables=places))
-    return (
-        book.sheet_names,
-        {sheet: book.grid(sheet) for sheet in sheets if sheet in book.sheet_names},
-        dict(book.tables),
-    )
+
+    def values():
+        for sheet in sheets:
+            if sheet in book.sheet_names:
+                yield sheet, book.grid(sheet)
+                book._grids.pop(sheet, None)
+
+    return book.sheet_names, dict(book.tables), values()
 
 
 def _detect_language(sheet_names: list[str]) -> str:

@@ -365,3 +365,22 @@ def test_verification_catches_a_package_that_reads_back_differently(tmp_path):
     with pytest.raises(MplanError, match="reads back differently"):
         verify(path, written, [], plan)
     verify(path, path, [], plan)  # the original itself reads back the same
+
+
+def test_verification_catches_a_user_part_changed_by_the_graft(tmp_path, monkeypatch):
+    """A graft that re-encoded one of the user's parts (same XML, other bytes) is refused before the replace."""
+    path = copy(SAMPLE_FR, tmp_path)
+    honest = RawZipWriter.copy
+
+    def sloppy(self, source, info):
+        if info.filename == "xl/worksheets/sheet3.xml":
+            with zipfile.ZipFile(source) as archive:
+                body = archive.read(info.filename)
+            return self.write(info.filename, body.replace(b"<sheetData>", b"<sheetData >"))
+        return honest(self, source, info)
+
+    monkeypatch.setattr(RawZipWriter, "copy", sloppy)
+    with pytest.raises(MplanError, match="part xl/worksheets/sheet3.xml would change"):
+        write_report(path)
+    assert path.read_bytes() == SAMPLE_FR.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.xlsx"]

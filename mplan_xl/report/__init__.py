@@ -244,14 +244,21 @@ def verify(original: Path, written: Path, names: list[str], plan) -> None:
             for part in after_infos:
                 if part not in user_parts:
                     after.read(part)  # inflates and checks the CRC of each part mplan wrote
-    sheet_names, grids, places = read_back(written, list(plan.raw))
+    sheet_names, places, values = read_back(written, list(plan.raw))
     if not set(names) <= set(sheet_names):
         raise MplanError(f"{original}: verification failed, the report sheets are missing; nothing was changed")
-    for sheet, grid in plan.raw.items():
-        again = grids.get(sheet)
-        if again != grid and (again is None or fingerprint(again) != fingerprint(grid)):  # NaN != NaN: digests
+    seen = set()
+    for sheet, again in values:
+        seen.add(sheet)
+        grid = plan.raw[sheet]
+        if again != grid and fingerprint(again) != fingerprint(grid):  # NaN != NaN: then digests decide
             raise MplanError(
                 f"{original}: verification failed, sheet '{sheet}' reads back differently; nothing was changed"
             )
+    missing = set(plan.raw) - seen
+    if missing:
+        raise MplanError(
+            f"{original}: verification failed, sheet '{sorted(missing)[0]}' is missing; nothing was changed"
+        )
     if places != plan.table_places:
         raise MplanError(f"{original}: verification failed, the Excel tables moved; nothing was changed")
