@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
+from .gcpause import paused_gc
 from .peaks import public_holidays
 from .reader import Plan, Row
 from .values import id_key
@@ -109,6 +110,7 @@ def join_schedule(plan: Plan) -> list[Scheduled]:
     return joined
 
 
+@paused_gc()
 def compute(plan: Plan, today: date) -> Figures:
     fig = Figures(today)
     items = fig.items = join_schedule(plan)

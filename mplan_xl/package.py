@@ -167,10 +167,6 @@ def _special_cells(data: bytes) -> dict[str, tuple[str, str]]:
 MAX_CELLS = 3_000_000  # rows x columns of one sheet's grid: beyond that a reader would allocate gigabytes
 _ROW_REF = re.compile(rb'<row\b[^>]*?\br="(\d+)"')
 _COL_REF = re.compile(rb'\sr="([A-Z]+)\d')
-_THREE_LETTERS = re.compile(rb'\sr="[A-Z]{3}\d')
-_TWO_LETTERS = re.compile(rb'\sr="[A-Z]{2}\d')
-_THREE_LETTERS_SPACE = re.compile(rb' r="[A-Z]{3}\d')
-_TWO_LETTERS_SPACE = re.compile(rb' r="[A-Z]{2}\d')
 
 
 @dataclass
@@ -183,23 +179,42 @@ class PackageInfo:
 
 
 def _extent(data: bytes) -> tuple[int, int]:
-    """Rows and columns a dense grid of this sheet would need (cheap upper bound, exact when it matters)."""
+    """Rows and columns a dense grid of this sheet would need (an upper bound that fits, else exact)."""
     rows = max([int(r) for r in _ROW_REF.findall(data)] + [data.count(b"<row")])
-    if rows * 16384 <= MAX_CELLS:
+    allowed = MAX_CELLS // max(rows, 1)  # the widest grid of that many rows that fits
+    if allowed >= 16384:
         return rows, 16384  # even the widest possible sheet fits: no need to find its last column
     # ' r="' introduces a cell's or a row's reference (other elements say ref=), whatever the attribute order;
     # a pattern that starts with a literal space is searched fast, so the other white space is checked apart
     odd_space = b'\tr="' in data or b'\nr="' in data or b'\rr="' in data
-    three, two = (_THREE_LETTERS, _TWO_LETTERS) if odd_space else (_THREE_LETTERS_SPACE, _TWO_LETTERS_SPACE)
-    width = 26 if not two.search(data) else 16384 if three.search(data) else 702  # a 3-letter ref has 2 first
-    if rows * width > MAX_CELLS:
-        width = 0
-        for letters in set(_COL_REF.findall(data)):
-            col = 0
-            for ch in letters:
-                col = col * 26 + ch - 64
-            width = max(width, col)
+    prefix = rb'\sr="' if odd_space else rb' r="'
+    if not re.search(prefix + _columns_beyond(allowed) + rb"\d", data):
+        return rows, max(allowed, 1)  # one pass: no cell lies beyond the last column allowed
+    width = 0
+    for letters in set(_COL_REF.findall(data)):
+        col = 0
+        for ch in letters:
+            col = col * 26 + ch - 64
+        width = max(width, col)
     return rows, width
+
+
+def _column_name(number: int) -> str:
+    name = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        name = chr(65 + rest) + name
+    return name
+
+
+def _columns_beyond(number: int) -> bytes:
+    """A regex matching the column names after column `number` (1-based): longer names, or later ones."""
+    name = _column_name(max(number, 1)) if number else ""
+    options = [f"[A-Z]{{{len(name) + 1},}}"]
+    for i, letter in enumerate(name):
+        if letter != "Z":
+            options.append(name[:i] + f"[{chr(ord(letter) + 1)}-Z]" + "[A-Z]" * (len(name) - i - 1))
+    return ("(?:" + "|".join(options) + ")").encode()
 
 
 def scan_package(path: Path) -> PackageInfo:

@@ -21,6 +21,7 @@ from . import values as V
 from .cells import address, split_address
 from .errors import WorkbookError
 from .findings import Finding, finding
+from .gcpause import paused_gc
 from .package import MAX_CELLS, PackageInfo, check_file, scan_package, sheet_parts, tables_of
 from .schema import (
     BOOL,
@@ -186,6 +187,7 @@ def _short(exc: Exception) -> str:
     return text[:120]
 
 
+@paused_gc()
 def load(path: str | Path, lang: str | None = None, *, keep_raw: bool = False) -> Plan:
     """Read a plan workbook. Problems in the plan become findings; an unreadable file raises WorkbookError.
 

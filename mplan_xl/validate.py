@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .errors import UsageError
 from .findings import Report
+from .gcpause import paused_gc
 from .reader import Plan, load
 from .rules import run
 
@@ -19,6 +20,7 @@ def plan_today(plan: Plan, today: date | None = None) -> date:
     return reference if isinstance(reference, date) else date.today()
 
 
+@paused_gc()
 def validate(path: str | Path, *, today: date | None = None, lang: str | None = None) -> Report:
     """Findings of a plan workbook. Raises WorkbookError only when the file cannot be read."""
     if lang not in (None, "fr", "en"):

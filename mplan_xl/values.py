@@ -72,7 +72,7 @@ def parse_id(value: object) -> str | None:
     return parse_text(value)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 18)  # a 50,000-action plan has some 60,000 distinct ids
 def id_key(value: str) -> str:
     """Ids compare case-insensitively after trimming."""
     return " ".join(value.split()).casefold()

@@ -22,6 +22,7 @@ from pathlib import Path
 from ..errors import MplanError, UsageError, WorkbookError
 from ..figures import compute
 from ..findings import Report
+from ..gcpause import paused_gc
 from ..reader import fingerprint, load, read_back
 from ..rules import run
 from ..schema import SHEET
@@ -104,6 +105,7 @@ def write_report(
         return _write_report(path, target, today=today, lang=lang, backup=backup)
 
 
+@paused_gc()
 def _write_report(path: Path, target: Path, *, today, lang, backup) -> ReportResult:
     plan = load(path, lang=None, keep_raw=True)
     when = plan_today(plan, today)

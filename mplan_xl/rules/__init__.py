@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..findings import MESSAGES, SEVERITY_ORDER, Finding, finding
+from ..gcpause import paused_gc
 from ..schema import SHEET, TABLE
 from ..values import id_key
 
@@ -149,6 +150,7 @@ class Context:
         return value.strftime("%d/%m/%Y")
 
 
+@paused_gc()
 def run(plan: Plan, today: date, lang: str | None = None, figures: Figures | None = None) -> list[Finding]:
     """Every finding of the plan: the reader's, then each rule's, sorted by severity, sheet and cell.
 

@@ -208,23 +208,29 @@ def dependency_cycle(ctx):
     rows = {id_key(r.get("action")): r for r in ctx.plan.rows("schedule") if r.get("action")}
     graph = {k: [id_key(d) for d in r.get("depends") or [] if id_key(d) in rows] for k, r in rows.items()}
     reported: set[frozenset] = set()
+    done: set[str] = set()  # explored to the end: no cycle through them is left to find
     for start in graph:
-        stack, path = [(start, iter(graph[start]))], [start]
+        if start in done:
+            continue
+        stack, path, position = [(start, iter(graph[start]))], [start], {start: 0}
         while stack:
             node, children = stack[-1]
             child = next(children, None)
             if child is None:
                 stack.pop()
                 path.pop()
-            elif child in path:
-                cycle = path[path.index(child) :]
+                del position[node]
+                done.add(node)
+            elif child in position:  # back to a node of the current path: a cycle
+                cycle = path[position[child] :]
                 key = frozenset(cycle)
                 if key not in reported:
                     reported.add(key)
                     first = min((rows[k] for k in cycle), key=lambda r: r.row)
                     names = [rows[k].get("action") for k in cycle] + [rows[child].get("action")]
                     yield ctx.at("MP709", first, "depends", cycle=" → ".join(names))
-            elif len(path) < len(graph):
+            elif child not in done:
+                position[child] = len(path)
                 stack.append((child, iter(graph[child])))
                 path.append(child)
 
