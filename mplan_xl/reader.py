@@ -454,7 +454,7 @@ def _read_plain_rows(grid, table: Table, data: TableData, parsers, by_key, lang:
             if c >= width:
                 continue
             value = line[c]
-            if value is None or value == "":
+            if value is None:
                 continue
             kind = type(value)
             if kind is str:
