@@ -384,3 +384,21 @@ def test_verification_catches_a_user_part_changed_by_the_graft(tmp_path, monkeyp
         write_report(path)
     assert path.read_bytes() == SAMPLE_FR.read_bytes()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.xlsx"]
+
+
+def test_a_part_name_repeated_in_the_package_is_kept_twice(tmp_path):
+    """Some zip writers repeat a name; both copies stay, in order, and the verification pairs them up."""
+    import warnings
+
+    path = tmp_path / "plan.xlsx"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns about the repeated name
+        with zipfile.ZipFile(SAMPLE_FR) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+            for info in source.infolist():
+                out.writestr(info, source.read(info.filename))
+            out.writestr("docProps/extra.xml", b"<a>first</a>")
+            out.writestr("docProps/extra.xml", b"<a>second</a>")
+    write_report(path, backup=False)
+    with zipfile.ZipFile(path) as archive:
+        copies = [archive.open(i).read() for i in archive.infolist() if i.filename == "docProps/extra.xml"]
+    assert copies == [b"<a>first</a>", b"<a>second</a>"]

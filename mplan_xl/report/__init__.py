@@ -230,12 +230,15 @@ def verify(original: Path, written: Path, names: list[str], plan) -> None:
     _, generated_parts = Package(original).generated()
     with open(original, "rb") as before_file, open(written, "rb") as after_file:
         with zipfile.ZipFile(before_file) as before, zipfile.ZipFile(after_file) as after:
-            after_infos = {info.filename: info for info in after.infolist()}
+            after_infos: dict[str, list[zipfile.ZipInfo]] = {}
+            for info in after.infolist():  # a list per name: a damaged package may repeat one
+                after_infos.setdefault(info.filename, []).append(info)
+            copies = {name: iter(infos) for name, infos in after_infos.items()}
             for info in before.infolist():
                 part = info.filename
                 if part in INDEX_PARTS or part in generated_parts:
                     continue
-                copy = after_infos.get(part)
+                copy = next(copies.get(part, iter(())), None)
                 if (
                     copy is None
                     or (copy.CRC, copy.file_size, copy.compress_type) != (info.CRC, info.file_size, info.compress_type)
