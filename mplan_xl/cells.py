@@ -17,6 +17,14 @@ def column_letter(col: int) -> str:
     return letters
 
 
+def column_number(letters: str) -> int:
+    """1-based number of a column's letters: A -> 1, AA -> 27."""
+    col = 0
+    for ch in letters.upper():
+        col = col * 26 + ord(ch) - 64
+    return col
+
+
 def address(row: int, col: int) -> str:
     """A1 address of a 0-based (row, col)."""
     return f"{column_letter(col)}{row + 1}"
@@ -27,7 +35,4 @@ def split_address(ref: str) -> tuple[int, int]:
     match = _A1.match(ref)
     if not match:
         raise ValueError(f"not an A1 address: {ref}")
-    col = 0
-    for ch in match.group(1).upper():
-        col = col * 26 + ord(ch) - 64
-    return int(match.group(2)), col
+    return int(match.group(2)), column_number(match.group(1))

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
 
 from .gcpause import paused_gc
 from .peaks import public_holidays
@@ -180,20 +179,15 @@ def _breakdowns(fig: Figures, active: list[Scheduled], actuals: list[Row]) -> No
             bucket["roi"] = roi(bucket["expected_revenue"], bucket["planned_cost"])
 
 
-def month_spans(start: date, end: date):
+def month_spans(start: date, end: date) -> list[tuple[str, date, date]]:
     """(month key, first day, last day) of each calendar month that [start, end] overlaps."""
-    return _month_spans(start, end)
-
-
-@lru_cache(maxsize=4096)
-def _month_spans(start: date, end: date) -> tuple[tuple[str, date, date], ...]:
     spans = []
     first = start
     while first <= end:
         following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
         spans.append((month_key(first), first, min(end, following - timedelta(days=1))))
         first = following
-    return tuple(spans)
+    return spans
 
 
 def _spread(total: float, weights: list[tuple[str, int]]) -> dict[str, float]:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from defusedxml import ElementTree as SafeET
 
+from .cells import column_letter, column_number
 from .errors import WorkbookError
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -190,26 +191,12 @@ def _extent(data: bytes) -> tuple[int, int]:
     prefix = rb'\sr="' if odd_space else rb' r="'
     if not re.search(prefix + _columns_beyond(allowed) + rb"\d", data):
         return rows, max(allowed, 1)  # one pass: no cell lies beyond the last column allowed
-    width = 0
-    for letters in set(_COL_REF.findall(data)):
-        col = 0
-        for ch in letters:
-            col = col * 26 + ch - 64
-        width = max(width, col)
-    return rows, width
-
-
-def _column_name(number: int) -> str:
-    name = ""
-    while number:
-        number, rest = divmod(number - 1, 26)
-        name = chr(65 + rest) + name
-    return name
+    return rows, max(column_number(letters.decode()) for letters in set(_COL_REF.findall(data)))
 
 
 def _columns_beyond(number: int) -> bytes:
     """A regex matching the column names after column `number` (1-based): longer names, or later ones."""
-    name = _column_name(max(number, 1)) if number else ""
+    name = column_letter(number - 1) if number else ""
     options = [f"[A-Z]{{{len(name) + 1},}}"]
     for i, letter in enumerate(name):
         if letter != "Z":

@@ -230,25 +230,24 @@ def verify(original: Path, written: Path, names: list[str], plan) -> None:
     _, generated_parts = Package(original).generated()
     with open(original, "rb") as before_file, open(written, "rb") as after_file:
         with zipfile.ZipFile(before_file) as before, zipfile.ZipFile(after_file) as after:
-            after_infos: dict[str, list[zipfile.ZipInfo]] = {}
+            user_parts = {info.filename for info in before.infolist()} - set(INDEX_PARTS) - generated_parts
+            copies: dict[str, list[zipfile.ZipInfo]] = {}
             for info in after.infolist():  # a list per name: a damaged package may repeat one
-                after_infos.setdefault(info.filename, []).append(info)
-            copies = {name: iter(infos) for name, infos in after_infos.items()}
+                copies.setdefault(info.filename, []).append(info)
+                if info.filename not in user_parts:
+                    after.read(info)  # inflates and checks the CRC of each part mplan wrote
             for info in before.infolist():
-                part = info.filename
-                if part in INDEX_PARTS or part in generated_parts:
+                if info.filename not in user_parts:
                     continue
-                copy = next(copies.get(part, iter(())), None)
+                copy = copies[info.filename].pop(0) if copies.get(info.filename) else None
                 if (
                     copy is None
                     or (copy.CRC, copy.file_size, copy.compress_type) != (info.CRC, info.file_size, info.compress_type)
                     or stored_bytes(after_file, copy) != stored_bytes(before_file, info)
                 ):
-                    raise MplanError(f"{original}: verification failed, part {part} would change; nothing was changed")
-            user_parts = {info.filename for info in before.infolist()} - set(INDEX_PARTS) - generated_parts
-            for part in after_infos:
-                if part not in user_parts:
-                    after.read(part)  # inflates and checks the CRC of each part mplan wrote
+                    raise MplanError(
+                        f"{original}: verification failed, part {info.filename} would change; nothing was changed"
+                    )
     sheet_names, places, values = read_back(written, list(plan.raw))
     if not set(names) <= set(sheet_names):
         raise MplanError(f"{original}: verification failed, the report sheets are missing; nothing was changed")

@@ -17,7 +17,7 @@ import re
 from datetime import date, datetime
 from operator import itemgetter
 
-from xlsxwriter.utility import xl_col_to_name
+from ..cells import column_letter, split_address
 
 _EPOCH = datetime(1899, 12, 30)
 _ESCAPED_ESCAPE = re.compile(r"(_x[0-9a-fA-F]{4}_)")
@@ -48,7 +48,6 @@ class Bulk:
         self.links: list[tuple[int, int, str, str]] = []
         self.scratch_styles: dict[int, int] = {}  # id(format) -> its index in the scratch styles.xml
         self.last_col = 0
-        self._columns = [xl_col_to_name(c) for c in range(64)]
 
     def _put(self, row: int, col: int, kind: str, value, cell_format) -> None:
         if row < self.first:
@@ -97,17 +96,17 @@ class Bulk:
                 if cell_format is not None and id(cell_format) not in self.scratch_styles:
                     self.scratch_styles[id(cell_format)] = index_of(cell_format)
 
-    def _name(self, col: int) -> str:
-        return self._columns[col] if col < len(self._columns) else xl_col_to_name(col)
+    def _row_numbers(self) -> list[int]:
+        return sorted(self.rows.keys() | self.heights.keys())
 
     def xml(self, final_xf: dict[int, int]) -> str:
         """The <row> elements; final_xf maps an index of the scratch styles.xml to the final one."""
         styles = {key: f' s="{final_xf.get(index, 0)}"' for key, index in self.scratch_styles.items()}
-        names = [self._name(col) for col in range(self.last_col + 1)]
+        names = [column_letter(col) for col in range(self.last_col + 1)]
         parts = []
         add = parts.append
         heights = self.heights
-        for row in sorted(self.rows.keys() | heights.keys()):
+        for row in self._row_numbers():
             number = row + 1
             height = heights.get(row)
             add(f'<row r="{number}" ht="{height}" customHeight="1">' if height else f'<row r="{number}">')
@@ -127,7 +126,7 @@ class Bulk:
 
     def hyperlinks(self) -> str:
         return "".join(
-            f'<hyperlink ref="{self._name(col)}{row + 1}" location="{_attr(location)}" display="{_attr(shown)}"/>'
+            f'<hyperlink ref="{column_letter(col)}{row + 1}" location="{_attr(location)}" display="{_attr(shown)}"/>'
             for row, col, location, shown in self.links
         )
 
@@ -146,10 +145,9 @@ class Bulk:
             sheet_xml = sheet_xml.replace("<sheetData/>", f"<sheetData>{rows}</sheetData>", 1)
         else:
             raise ValueError("the sheet has no <sheetData>")
-        last_row = max(set(self.rows) | set(self.heights)) + 1
         sheet_xml = re.sub(
-            r'<dimension ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/>',
-            lambda m: _dimension(m, last_row, self._name(self.last_col)),
+            r'<dimension ref="([A-Z]+\d+)(?::([A-Z]+\d+))?"/>',
+            lambda m: _dimension(m.group(1), m.group(2) or m.group(1), self._row_numbers()[-1], self.last_col),
             sheet_xml,
             count=1,
         )
@@ -178,17 +176,7 @@ def _number(value) -> str:
     return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
 
 
-def _col_number(name: str) -> int:
-    n = 0
-    for ch in name:
-        n = n * 26 + ord(ch) - 64
-    return n
-
-
-def _dimension(match: re.Match, last_row: int, last_col: str) -> str:
-    first_col, first_row = match.group(1), int(match.group(2))
-    end_col = match.group(3) or first_col
-    end_row = int(match.group(4) or first_row)
-    if _col_number(last_col) > _col_number(end_col):
-        end_col = last_col
-    return f'<dimension ref="{first_col}{first_row}:{end_col}{max(end_row, last_row)}"/>'
+def _dimension(first: str, end: str, last_row: int, last_col: int) -> str:
+    """The <dimension> of first:end widened to the 0-based (last_row, last_col)."""
+    end_row, end_col = split_address(end)
+    return f'<dimension ref="{first}:{column_letter(max(end_col - 1, last_col))}{max(end_row, last_row + 1)}"/>'
