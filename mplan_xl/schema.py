@@ -368,6 +368,15 @@ SETTINGS: tuple[Setting, ...] = (
         help_en="'Today' for deadlines and tracking. Empty = today.",
     ),
     Setting(
+        "measure_every_days",
+        "Fréquence des mesures (jours)",
+        "Measurement interval (days)",
+        NUMBER,
+        integer=True,
+        help_fr="Un objectif dont la dernière mesure est plus ancienne que ce nombre de jours est signalé. Ex. : 31",
+        help_en="An objective whose latest reading is older than this many days is flagged. E.g. 31",
+    ),
+    Setting(
         "language",
         "Langue",
         "Language",
@@ -387,6 +396,7 @@ SETTING_DEFAULTS = {
     "budget_warn": 0.9,
     "overspend_warn": 0.1,
     "persona_review_months": 12,
+    "measure_every_days": 31,
 }
 
 # The settings table itself: two columns (label, value) plus a help column the reader ignores.
@@ -1249,12 +1259,19 @@ TABLES: tuple[Table, ...] = (
         "tracking",
         (
             C(
+                "date",
+                "Date",
+                "Date",
+                DATE,
+                fr_help="Date de la facture, de la commande ou du mois constaté (une ligne par facture). Ex. : 15/03/2027",
+                en_help="Date of the invoice, order or month recorded (one row per invoice). E.g. 15/03/2027",
+            ),
+            C(
                 "action",
                 "ID action",
                 "Action ID",
                 ID,
                 req=True,
-                unique=True,
                 ref="actions",
                 width=11,
                 fr_help="ID de l'action (liste). Ex. : A01",
@@ -1265,8 +1282,8 @@ TABLES: tuple[Table, ...] = (
                 "Coût réel",
                 "Actual cost",
                 MONEY,
-                fr_help="Dépensé à ce jour pour l'action. Ex. : 2300",
-                en_help="Spent so far on the action. E.g. 2300",
+                fr_help="Montant de cette ligne (facture, commande) ; les lignes d'une action s'additionnent. Ex. : 2300",
+                en_help="Amount of this line (invoice, order); an action's lines add up. E.g. 2300",
             ),
             C(
                 "actual_revenue",
@@ -1282,8 +1299,8 @@ TABLES: tuple[Table, ...] = (
                 "Progress",
                 PERCENT,
                 width=12,
-                fr_help="Part réalisée, en %. Ex. : 50 %",
-                en_help="Share done, in %. E.g. 50 %",
+                fr_help="Part réalisée à cette date, en % (la dernière ligne de l'action compte). Ex. : 50 %",
+                en_help="Share done at this date, in % (the action's latest row counts). E.g. 50 %",
             ),
             C(
                 "comment",

@@ -134,7 +134,9 @@ def test_csv_comma_separator_uses_decimal_points(tmp_path):
     )
     assert result.exit_code == 0 and result.output.startswith("Wrote 18 CSV files")
     actuals = (tmp_path / "c" / "actuals.csv").read_text(encoding="utf-8-sig")
-    assert actuals.splitlines()[0] == "Action ID,Actual cost,Actual revenue,Progress,Comment" and ",0.6," in actuals
+    assert (
+        actuals.splitlines()[0] == "Date,Action ID,Actual cost,Actual revenue,Progress,Comment" and ",0.6," in actuals
+    )
 
 
 @requires_lo

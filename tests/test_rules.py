@@ -380,10 +380,10 @@ CASES = [
         setrow("actuals", 1, actual_cost=3301),
         None,
         None,
-        ("8 Suivi", "G6"),
+        ("8 Suivi", "H6"),
         (setrow("actuals", 1, actual_cost=3300), None, None),
     ),
-    ("MP806", setrow("actuals", 1, action="A8"), None, None, ("8 Suivi", "F6"), None),
+    ("MP806", setrow("actuals", 1, action="A8"), None, None, ("8 Suivi", "G6"), None),
 ]
 
 
