@@ -1,4 +1,5 @@
-"""The declarative schema equals the shared contract (SPEC section 1), and is internally consistent."""
+"""The declarative schema equals the project's pinned contract (docs/contract.json, SPEC section 1), and is
+internally consistent. tests/test_contract.py keeps that record in step with the schema and the specification."""
 
 import json
 
@@ -6,15 +7,12 @@ import pytest
 
 from mplan_xl.schema import CHOICES, SETTINGS, SHEET, SHEETS, TABLE, TABLES
 
-from .conftest import CONTRACT
+from .conftest import PINNED_CONTRACT
 
 
 @pytest.fixture(scope="module")
 def contract():
-    path = CONTRACT / "contract.json"
-    if not path.exists():
-        pytest.fail(f"contract not found at {path}: set MPLAN_SHARED to the shared/ folder")
-    return json.loads(path.read_text(encoding="utf-8"))
+    return json.loads(PINNED_CONTRACT.read_text(encoding="utf-8"))
 
 
 def test_sheets_match_contract(contract):
