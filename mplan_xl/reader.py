@@ -130,6 +130,12 @@ class Plan:
         table = self.tables.get(key)
         return table.rows if table else []
 
+    def frames(self):
+        """Every table as a pandas DataFrame keyed by table key (see mplan_xl.frames; needs pandas)."""
+        from .frames import table_frames
+
+        return table_frames(self)
+
 
 Issue = tuple[str, str, str, dict]  # (code, sheet, cell, message values): worded in any language later
 
