@@ -332,5 +332,36 @@ def consolidate(plans, out, today, lang, force):
     sys.exit(1 if skipped else 0)
 
 
+@cli.command()
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--lang", type=click.Choice(["fr", "en"]), help="Language of the text (default: NEW's).")
+@click.option("--today", metavar="DATE", help="Date both versions are judged at (default: each one's reference date).")
+@_one_line_errors
+def diff(old, new, fmt, lang, today):
+    """Show what changed between two versions of a plan.
+
+    Actions added, removed, cancelled and done; start and deadline moves in days; cost and revenue
+    changes; the envelope and planned spend; objectives' targets and deadlines; the counts of findings.
+    Exit code 0; 2 when a file cannot be read.
+
+    \b
+    Examples:
+      mplan diff plan.bak.xlsx plan.xlsx
+      mplan diff plan-mai.xlsx plan-juin.xlsx --format json
+    """
+    import json
+
+    from .i18n import Locale
+    from .snapshot import as_text, diff_files
+
+    result = diff_files(old, new, _today(today))
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(as_text(result, Locale(lang or result.lang)))
+
+
 def main(argv=None):
     cli.main(args=argv, prog_name="mplan")

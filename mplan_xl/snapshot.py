@@ -118,6 +118,11 @@ class Diff:
     objectives: list[dict] = field(default_factory=list)
 
     @property
+    def lang(self) -> str:
+        """The language of the newer version (a workbook's snapshot carries it)."""
+        return self.new.get("lang") or self.old.get("lang") or "fr"
+
+    @property
     def envelope(self) -> dict:
         return {"old": self.old.get("envelope"), "new": self.new.get("envelope")}
 
@@ -207,7 +212,7 @@ def compare(old: dict, new: dict, old_file: str | None = None, new_file: str | N
 
 
 def of_workbook(path, today: date | None = None) -> dict:
-    """The snapshot of a workbook's current contents, as a report made now would take it."""
+    """The snapshot of a workbook's current contents, as a report made now would take it (with its `lang`)."""
     from .figures import compute
     from .reader import load
     from .rules import run
@@ -219,7 +224,7 @@ def of_workbook(path, today: date | None = None) -> dict:
     counts = {"error": 0, "warning": 0, "info": 0}
     for found in run(plan, when, plan.lang, figures=figures):
         counts[found.severity] += 1
-    return take(plan, figures, counts, when)
+    return dict(take(plan, figures, counts, when), lang=plan.lang)
 
 
 def diff_files(old, new, today: date | None = None) -> Diff:

@@ -129,3 +129,19 @@ def test_compare_matches_ids_ignoring_case_and_spaces():
     new = {"actions": {" A1 ": {"cost": 1.0, "status": "done"}}, "objectives": {}, "counts": {}}
     diff = compare(old, new)
     assert diff.added == [] and diff.removed == [] and diff.done == [" A1 "]
+
+
+def test_mplan_diff_command(versions, tmp_path):
+    from click.testing import CliRunner
+
+    from mplan_xl.cli import cli
+
+    old, new = versions
+    runner = CliRunner()
+    result = runner.invoke(cli, ["diff", str(old), str(new), "--format", "json", "--today", "2027-06-30"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == diff_files(old, new, TODAY).to_dict()
+    text = runner.invoke(cli, ["diff", str(old), str(new), "--lang", "en", "--today", "2027-06-30"])
+    assert text.exit_code == 0 and text.output.startswith(f"Changes from {old} to {new}")
+    missing = runner.invoke(cli, ["diff", str(tmp_path / "nope.xlsx"), str(new)])
+    assert missing.exit_code == 2 and "nope.xlsx" in missing.output and "Traceback" not in missing.output
