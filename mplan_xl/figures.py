@@ -1,5 +1,6 @@
-"""The plan's figures (SPEC section 2): spend, revenue, ROI, pacing, monthly plan, workload, deadlines,
-objective progress. Pure: `today` is passed in, nothing reads the clock.
+"""The plan's figures (SPEC section 2, contract v2): spend, revenue, ROI, forecast at completion, plan vs
+actual over time, monthly plan, workload, deadlines, objective progress judged at each reading's date.
+Pure: `today` is passed in, nothing reads the clock.
 """
 
 from __future__ import annotations
@@ -73,7 +74,11 @@ class Figures:
     budget_used: float | None = None
     planned_romi: float | None = None
     actual_romi: float | None = None
-    projected_spend: float | None = None
+    projected_spend: float | None = None  # forecast at completion: actual + what the plan still has to spend
+    actual_by_month: dict = field(default_factory=dict)  # "YYYY-MM" or "undated" -> actual cost of those rows
+    planned_to_date: float = 0.0
+    actual_to_date: float = 0.0
+    to_date_gap: float = 0.0  # actual_to_date - planned_to_date
     by_channel: dict = field(default_factory=dict)
     by_objective: dict = field(default_factory=dict)
     by_pillar: dict = field(default_factory=dict)
@@ -84,9 +89,11 @@ class Figures:
     due_soon: list = field(default_factory=list)
     objectives: dict = field(default_factory=dict)
     items: list[Scheduled] = field(default_factory=list, repr=False)  # join_schedule(plan), shared with rules
+    # per action id key: {"cost", "revenue", "progress", "last"}: its actuals rows added up, progress the latest
+    actuals_by_action: dict = field(default_factory=dict, repr=False)
 
     def as_dict(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if k not in ("today", "items")}
+        return {k: v for k, v in self.__dict__.items() if k not in ("today", "items", "actuals_by_action")}
 
 
 def join_schedule(plan: Plan) -> list[Scheduled]:
@@ -118,6 +125,7 @@ def compute(plan: Plan, today: date) -> Figures:
     overhead_actual = sum(r.get("actual", 0) or 0 for r in plan.rows("overheads"))
     action_ids = {id_key(i.action.get("id")) for i in items if i.action.get("id")}
     actuals = [r for r in plan.rows("actuals") if r.get("action") and id_key(r.get("action")) in action_ids]
+    fig.actuals_by_action = by_action = actuals_by_action(actuals)
     fig.planned_spend = sum(i.action.get("cost", 0) or 0 for i in active) + overhead_planned
     fig.actual_spend = sum(r.get("actual_cost", 0) or 0 for r in actuals) + overhead_actual
     fig.expected_revenue = sum(i.action.get("revenue", 0) or 0 for i in active)
@@ -131,15 +139,78 @@ def compute(plan: Plan, today: date) -> Figures:
     envelope = plan.setting("envelope")
     fig.envelope = envelope if envelope else fig.planned_spend
     fig.budget_used = fig.planned_spend / fig.envelope if fig.envelope else None
-    if plan.period:
-        share = elapsed_share(*plan.period, today)
-        fig.projected_spend = fig.actual_spend / share if share > 0 else None
-    _breakdowns(fig, active, actuals)
+    fig.projected_spend = _forecast_at_completion(fig, active, by_action, plan.rows("overheads"))
+    _breakdowns(fig, active, by_action)
     _monthly(fig, active)
+    _to_date(plan, fig, active, actuals, overhead_planned, overhead_actual, today)
     _workload(plan, fig, active)
     _deadlines(plan, fig, active, today)
     fig.objectives = objective_progress(plan, today)
     return fig
+
+
+def actuals_by_action(actuals: list[Row]) -> dict[str, dict]:
+    """Each action's actuals rows added up; its progress is its latest row's (by date, then row; SPEC v2).
+
+    An undated row counts as older than any dated one (a v1 workbook has one undated row per action).
+    """
+    result: dict[str, dict] = {}
+    for r in actuals:
+        entry = result.get(id_key(r.get("action")))
+        if entry is None:
+            entry = result[id_key(r.get("action"))] = {"cost": 0.0, "revenue": 0.0, "progress": None, "last": None}
+        entry["cost"] += r.get("actual_cost") or 0
+        entry["revenue"] += r.get("actual_revenue") or 0
+        when = r.get("date") if isinstance(r.get("date"), date) else None
+        progress = r.get("progress")
+        if progress is not None:
+            order = (when or date.min, r.row)
+            if entry["last"] is None or order >= entry["last"]:
+                entry["last"], entry["progress"] = order, progress
+    return result
+
+
+def _forecast_at_completion(fig: Figures, active: list[Scheduled], by_action: dict, overheads: list[Row]) -> float:
+    """actual spend + what the plan still has to spend: each active action not Done, max(0, cost − spent so
+    far), and each overhead, max(0, planned − actual). A Done action's actual cost is final."""
+    remaining = 0.0
+    for item in active:
+        if item.status == "done":
+            continue
+        spent = by_action.get(id_key(item.action.get("id") or ""), {}).get("cost", 0.0)
+        remaining += max(0.0, (item.action.get("cost") or 0) - spent)
+    for row in overheads:
+        remaining += max(0.0, (row.get("planned") or 0) - (row.get("actual") or 0))
+    return fig.actual_spend + remaining
+
+
+def _to_date(plan, fig: Figures, active, actuals, overhead_planned: float, overhead_actual: float, today: date) -> None:
+    """Plan vs actual over time (SPEC v2): actual spend by month, planned and actual to date, their gap."""
+    months: dict[str, float] = defaultdict(float)
+    undated, dated_to_date = None, 0.0
+    for r in actuals:
+        cost = r.get("actual_cost") or 0
+        when = r.get("date")
+        if isinstance(when, date):
+            months[month_key(when)] += cost
+            if when <= today:
+                dated_to_date += cost
+        else:
+            undated = (undated or 0.0) + cost
+    fig.actual_by_month = dict(sorted(months.items()))
+    if undated is not None:
+        fig.actual_by_month["undated"] = undated
+    planned = 0.0
+    for item in active:
+        if item.scheduled and today >= item.start:
+            total_days = (item.end - item.start).days + 1
+            elapsed_days = min(total_days, (today - item.start).days + 1)
+            planned += (item.action.get("cost") or 0) * elapsed_days / total_days
+    if plan.period:
+        planned += overhead_planned * elapsed_share(*plan.period, today)
+    fig.planned_to_date = planned
+    fig.actual_to_date = dated_to_date + (undated or 0.0) + overhead_actual
+    fig.to_date_gap = fig.actual_to_date - fig.planned_to_date
 
 
 def _bucket() -> dict:
@@ -153,17 +224,14 @@ def _bucket() -> dict:
     }
 
 
-def _breakdowns(fig: Figures, active: list[Scheduled], actuals: list[Row]) -> None:
-    by_action: dict[str, list[float]] = {}
-    for r in actuals:
-        sums = by_action.setdefault(id_key(r.get("action")), [0.0, 0.0])
-        sums[0] += r.get("actual_cost") or 0
-        sums[1] += r.get("actual_revenue") or 0
+def _breakdowns(fig: Figures, active: list[Scheduled], by_action: dict) -> None:
+    none = {"cost": 0.0, "revenue": 0.0}
     targets = ((fig.by_channel, "channel"), (fig.by_objective, "objective"), (fig.by_pillar, "pillar"))
     for item in active:  # one pass: each action's figures are looked up once for the three tables
         action = item.action
         cost, revenue = action.get("cost") or 0, action.get("revenue") or 0
-        actual_cost, actual_revenue = by_action.get(id_key(action.get("id") or ""), (0.0, 0.0))
+        spent = by_action.get(id_key(action.get("id") or ""), none)
+        actual_cost, actual_revenue = spent["cost"], spent["revenue"]
         for target, key in targets:
             name = action.get(key) or ""
             bucket = target.get(name)
@@ -272,16 +340,29 @@ def _deadlines(plan: Plan, fig: Figures, active: list[Scheduled], today: date) -
             fig.due_soon.append(ident)
 
 
+def _progress(value: float, target, baseline) -> float | None:
+    """(value − baseline) / (target − baseline); without a baseline, value / target."""
+    if target is None:
+        return None
+    if baseline is not None and target != baseline:
+        return (value - baseline) / (target - baseline)
+    if baseline is None and target:
+        return value / target
+    return None
+
+
 def objective_progress(plan: Plan, today: date) -> dict[str, dict]:
-    latest: dict[str, tuple[date, int, float]] = {}
+    """Each objective judged at the date of its latest reading (SPEC v2), with its reading history.
+
+    expected = elapsed share of [period start, deadline] at the reading's date; once today is past the
+    deadline, expected = 1 (its time is up). A late reading is MP807's business, not a red status.
+    """
+    readings: dict[str, list[tuple[date, int, float]]] = defaultdict(list)
     for row in plan.rows("measurements"):
         when, objective, value = row.get("date"), row.get("objective"), row.get("value")
         if not isinstance(when, date) or objective is None or value is None or when > today:
             continue
-        key = id_key(objective)
-        best = latest.get(key)
-        if best is None or when > best[0]:  # same date: the lowest row (first seen) wins
-            latest[key] = (when, row.row, value)
+        readings[id_key(objective)].append((when, row.row, value))
     result = {}
     start = plan.period[0] if plan.period else None
     for row in plan.rows("objectives"):
@@ -289,28 +370,43 @@ def objective_progress(plan: Plan, today: date) -> dict[str, dict]:
         if not ident:
             continue
         target, baseline, deadline = row.get("target"), row.get("baseline"), row.get("deadline")
-        found = latest.get(id_key(ident))
-        progress = expected = None
+        timed = isinstance(deadline, date) and start is not None
+
+        def expected_at(day: date) -> float | None:
+            return elapsed_share(start, deadline, day) if timed else None  # noqa: B023  (called in this loop turn)
+
+        history = sorted(readings.get(id_key(ident), ()), key=lambda r: (r[0], r[1]))
+        found = None
+        for when, line, value in history:  # latest date wins; same date: the lowest row (first in the sheet)
+            if found is None or when > found[0]:
+                found = (when, line, value)
+        measured_on = found[0] if found else None
+        expected = expected_at(measured_on or today)
+        if timed and today > deadline:
+            expected = 1.0
+        progress = _progress(found[2], target, baseline) if found else None
         status = NO_DATA
-        if isinstance(deadline, date) and start:
-            expected = elapsed_share(start, deadline, today)
-        if found and target is not None:
-            value = found[2]
-            if baseline is not None and target != baseline:
-                progress = (value - baseline) / (target - baseline)
-            elif baseline is None and target:
-                progress = value / target
-            if progress is not None:
-                if progress >= 1:
-                    status = ACHIEVED
-                elif expected is None or progress >= expected - 0.10:
-                    status = ON_TRACK
-                else:
-                    status = OFF_TRACK
+        if progress is not None:
+            if progress >= 1:
+                status = ACHIEVED
+            elif expected is None or progress >= expected - 0.10:
+                status = ON_TRACK
+            else:
+                status = OFF_TRACK
         result[ident] = {
             "latest": found[2] if found else None,
             "progress": progress,
             "expected": expected,
             "status": status,
+            "measured_on": measured_on.isoformat() if measured_on else None,
+            "history": [
+                {
+                    "date": when.isoformat(),
+                    "value": value,
+                    "progress": _progress(value, target, baseline),
+                    "expected": expected_at(when),
+                }
+                for when, _, value in history
+            ],
         }
     return result
