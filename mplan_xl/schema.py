@@ -175,6 +175,7 @@ class Column:
     table: str = ""  # key of the table the column belongs to, "settings" for a setting
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "type", ColumnType(self.type))  # a contract word ("money") becomes its member
         if not self.width:
             object.__setattr__(self, "width", DEFAULT_WIDTH[self.type])
 
@@ -244,7 +245,9 @@ def _of(table_key: str, columns: tuple[Column, ...]) -> tuple[Column, ...]:
     return tuple(replace(c, table=table_key) for c in columns)
 
 
-def table(key: str, sheet: str, *, columns: tuple[Column, ...], id_column: str | None = None, blank_rows: int = 30):
+def table(
+    key: str, sheet: str, *, columns: tuple[Column, ...], id_column: str | None = None, blank_rows: int = 30
+) -> Table:
     return Table(key, sheet, _of(key, columns), id_column, blank_rows)
 
 
