@@ -23,23 +23,8 @@ from .errors import WorkbookError
 from .findings import Finding, finding
 from .gcpause import paused_gc
 from .package import MAX_CELLS, PackageInfo, check_file, scan_package, sheet_parts, tables_of
-from .schema import (
-    BOOL,
-    CHOICE,
-    DATE,
-    ID,
-    LIST,
-    MONEY,
-    NUMBER,
-    PERCENT,
-    SETTINGS,
-    SHEET,
-    SHEETS,
-    TABLES,
-    TEXT,
-    Column,
-    Table,
-)
+from .schema import SETTINGS, SHEET, SHEETS, TABLES, Column, Table
+from .schema import ColumnType as T
 
 
 @dataclass
@@ -297,7 +282,7 @@ def _read_settings(book: _Workbook, problems: list[Issue], lang: str) -> dict[st
             settings[setting.key] = Cell(None, sheet, ref)
             continue
         try:
-            typed = _parser(setting, period, lang)(value)
+            typed = V.parser_for(setting, lang, period)(value)
             if setting.integer and typed is not None:
                 if not float(typed).is_integer():
                     raise V.ValueProblem(value, "whole")
@@ -387,31 +372,11 @@ def _header_blocks(line: list) -> list[list[int]]:
     return blocks
 
 
-def _parser(column: Column, period, lang: str):
-    """The parse function of one column, chosen once per table rather than once per cell."""
-    kind = column.type
-    if kind == ID:
-        return V.parse_id
-    if kind == LIST:
-        return V.parse_id_list
-    if kind in (NUMBER, MONEY):
-        return lambda value: V.parse_number(value, lang)
-    if kind == PERCENT:
-        return lambda value: V.parse_percent(value, lang)
-    if kind == DATE:
-        return lambda value: V.parse_date(value, period)
-    if kind == CHOICE:
-        return lambda value: V.parse_choice(value, column.choices)
-    if kind == BOOL:
-        return V.parse_bool
-    return V.parse_text
-
-
 def _read_rows(book: _Workbook, table: Table, data: TableData, period, lang: str, problems: list[Issue]) -> None:
     grid = book.grid(data.sheet)
     by_key = {c.key: c for c in table.columns}
     cols = sorted(data.columns.items(), key=lambda kv: kv[1])
-    parsers = [(key, c, _parser(by_key[key], period, lang)) for key, c in cols]
+    parsers = [(key, c, V.parser_for(by_key[key], lang, period)) for key, c in cols]
     special = {ref: kind for (sheet, ref), kind in book.special.items() if sheet == data.sheet}
     if not special:
         _read_plain_rows(grid, table, data, parsers, by_key, lang, problems)
@@ -441,7 +406,7 @@ def _read_rows(book: _Workbook, table: Table, data: TableData, period, lang: str
 
 
 # The Python type calamine gives a well-typed cell of each column type: such a cell needs no parsing.
-_NATIVE = {NUMBER: float, MONEY: float, DATE: date, TEXT: str, ID: str}
+_NATIVE = {T.NUMBER: float, T.MONEY: float, T.DATE: date, T.TEXT: str, T.ID: str}
 
 
 def _read_plain_rows(grid, table: Table, data: TableData, parsers, by_key, lang: str, problems: list[Issue]) -> None:

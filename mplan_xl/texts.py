@@ -368,3 +368,289 @@ REPORT: dict[str, Pair] = {
     "not_scheduled": ("Actions non planifiées", "Unscheduled actions"),
     "no_objective": ("Sans objectif", "No objective"),
 }
+
+# The note on each column header (and its input help), by (table, column); settings under "settings".
+HELP: dict[tuple[str, str], Pair] = {
+    # objectives
+    ("objectives", "id"): (
+        "Identifiant court et unique de l'objectif, repris dans les actions et le suivi. Ex. : O1",
+        "Short unique id, used by actions and tracking. E.g. O1",
+    ),
+    ("objectives", "objective"): (
+        "Spécifique : ce que vous voulez obtenir, en une phrase. Ex. : Augmenter les ventes en ligne de la gamme bio",
+        "Specific: what you want to achieve, in one sentence. E.g. Grow online sales of the organic range",
+    ),
+    ("objectives", "kpi"): (
+        "Mesurable : l'indicateur suivi. Ex. : Chiffre d'affaires e-commerce",
+        "Measurable: the indicator you track. E.g. E-commerce revenue",
+    ),
+    ("objectives", "baseline"): (
+        "Valeur de l'indicateur au départ. Ex. : 120000",
+        "Value of the KPI today. E.g. 120000",
+    ),
+    ("objectives", "target"): (
+        "Valeur à atteindre à l'échéance (un nombre). Ex. : 150000",
+        "Value to reach by the deadline (a number). E.g. 150000",
+    ),
+    ("objectives", "unit"): ("Unité de l'indicateur. Ex. : €, %, abonnés", "Unit of the KPI. E.g. €, %, followers"),
+    ("objectives", "deadline"): (
+        "Temporel : date à laquelle la cible doit être atteinte. Ex. : 31/12/2027",
+        "Time-bound: date by which the target is reached. E.g. 31/12/2027",
+    ),
+    ("objectives", "owner"): (
+        "Membre de l'équipe (onglet 5) qui porte l'objectif. Ex. : Claire",
+        "Team member (sheet 5) who owns the objective. E.g. Claire",
+    ),
+    ("objectives", "strategy"): (
+        "À quel axe stratégique de l'entreprise l'objectif contribue.",
+        "Which company strategy the objective serves.",
+    ),
+    ("objectives", "rationale"): (
+        "Atteignable et réaliste : pourquoi cette cible est tenable (historique, marché, moyens).",
+        "Achievable and realistic: why this target can be met (history, market, means).",
+    ),
+    # personas
+    ("personas", "id"): ("Identifiant court du persona. Ex. : P1", "Short persona id. E.g. P1"),
+    ("personas", "name"): (
+        "Un prénom et un trait. Ex. : Léa, jeune active urbaine",
+        "A first name and a trait. E.g. Lea, young urban professional",
+    ),
+    ("personas", "age"): ("Ex. : 25-34, 55+, < 25", "E.g. 25-34, 55+, < 25"),
+    ("personas", "gender"): ("Ex. : Femme, Homme, Mixte", "E.g. Female, Male, Mixed"),
+    ("personas", "location"): ("Ex. : Grandes villes, Auvergne-Rhône-Alpes", "E.g. Large cities, North-West"),
+    ("personas", "csp"): ("Ex. : Cadres, CSP+", "E.g. Managers, upper middle class"),
+    ("personas", "needs"): (
+        "Ce qui le gêne, ce qu'il cherche. Ex. : Manque de temps, veut des produits sains",
+        "What bothers them, what they look for. E.g. Short on time, wants healthy products",
+    ),
+    ("personas", "habits"): (
+        "Où, quand et comment il achète. Ex. : Commande en ligne le soir",
+        "Where, when and how they buy. E.g. Orders online in the evening",
+    ),
+    ("personas", "channels"): (
+        "Canaux où le toucher, séparés par des virgules. Ex. : Instagram, Emailing",
+        "Channels to reach them, comma-separated. E.g. Instagram, Emailing",
+    ),
+    ("personas", "tone"): ("Ex. : Complice, tutoiement", "E.g. Friendly, informal"),
+    ("personas", "source"): (
+        "D'où viennent ces informations. Ex. : Enquête clients 2026",
+        "Where this comes from. E.g. 2026 customer survey",
+    ),
+    ("personas", "reviewed"): (
+        "Date de la dernière mise à jour du persona. Ex. : 15/09/2026",
+        "When the persona was last updated. E.g. 15/09/2026",
+    ),
+    # watch
+    ("watch", "date"): ("Date de l'observation. Ex. : 12/10/2026", "Date of the observation. E.g. 12/10/2026"),
+    ("watch", "type"): (
+        "Commerciale, concurrentielle, marché ou technologique (liste).",
+        "Commercial, competitive, market or technology (list).",
+    ),
+    ("watch", "subject"): ("Ex. : Concurrent X, nouvelle réglementation", "E.g. Competitor X, new regulation"),
+    ("watch", "observation"): (
+        "Ce que vous avez constaté. Ex. : Lance une offre d'abonnement à -20 %",
+        "What you noticed. E.g. Launches a subscription at -20%",
+    ),
+    ("watch", "stance"): ("Opportunité, menace ou neutre (liste).", "Opportunity, threat or neutral (list)."),
+    ("watch", "impact"): ("Faible, moyen ou fort (liste).", "Low, medium or high (list)."),
+    ("watch", "source"): ("Ex. : LSA, salon, site du concurrent", "E.g. trade press, fair, competitor website"),
+    # pestel
+    ("pestel", "factor"): (
+        "Politique, économique, socioculturel, technologique, environnemental ou légal (liste).",
+        "Political, economic, social, technological, environmental or legal (list).",
+    ),
+    ("pestel", "finding"): ("Ex. : Inflation alimentaire persistante", "E.g. Persistent food inflation"),
+    ("pestel", "impact"): ("Faible, moyen ou fort (liste).", "Low, medium or high (list)."),
+    ("pestel", "effect"): (
+        "Ce que vous en faites dans le plan. Ex. : Mettre en avant les petits formats",
+        "What the plan does about it. E.g. Push smaller pack sizes",
+    ),
+    # channels
+    ("channels", "channel"): (
+        "Nom du canal, repris dans les actions. Ex. : Emailing",
+        "Channel name, used by actions. E.g. Emailing",
+    ),
+    ("channels", "category"): ("Traditionnel ou digital (liste).", "Traditional or digital (list)."),
+    ("channels", "lever"): (
+        "Ce que le canal apporte. Ex. : Notoriété, acquisition, fidélisation",
+        "What the channel brings. E.g. Awareness, acquisition, loyalty",
+    ),
+    ("channels", "objectives"): (
+        "ID des objectifs servis, séparés par des virgules. Ex. : O1, O3",
+        "Ids of the objectives served, comma-separated. E.g. O1, O3",
+    ),
+    ("channels", "personas"): (
+        "ID des personae touchés, séparés par des virgules. Ex. : P1, P2",
+        "Ids of the personas reached, comma-separated. E.g. P1, P2",
+    ),
+    ("channels", "past"): (
+        "Ce que le canal a donné jusqu'ici. Ex. : Taux d'ouverture 28 %",
+        "What the channel delivered so far. E.g. 28% open rate",
+    ),
+    ("channels", "selected"): ("Oui si le canal est retenu pour ce plan (liste).", "Yes if the plan uses it (list)."),
+    ("channels", "rationale"): ("Pourquoi le retenir ou l'écarter.", "Why it is selected or not."),
+    # team
+    ("team", "member"): (
+        "Nom ou prénom, repris comme responsable ailleurs. Ex. : Claire",
+        "Name, used as owner elsewhere. E.g. Claire",
+    ),
+    ("team", "role"): ("Ex. : Chargée de communication", "E.g. Communications officer"),
+    ("team", "capacity"): ("Jours par mois consacrés au plan. Ex. : 8", "Days a month given to the plan. E.g. 8"),
+    ("team", "day_cost"): ("Coût d'une journée de travail. Ex. : 350", "Cost of one working day. E.g. 350"),
+    ("team", "to_recruit"): ("Oui si la personne reste à recruter (liste).", "Yes if still to be hired (list)."),
+    # overheads
+    ("overheads", "item"): (
+        "Coût qui ne dépend pas d'une action. Ex. : Outil d'emailing",
+        "A cost not tied to one action. E.g. Emailing tool",
+    ),
+    ("overheads", "category"): ("Ex. : Outils, agence, études", "E.g. Tools, agency, research"),
+    ("overheads", "planned"): ("Montant prévu sur la période. Ex. : 1200", "Planned amount for the period. E.g. 1200"),
+    ("overheads", "actual"): ("Montant réellement dépensé à ce jour.", "Amount actually spent so far."),
+    # actions
+    ("actions", "id"): (
+        "Identifiant unique de l'action, repris au planning et au suivi. Ex. : A01",
+        "Unique action id, used by the schedule and tracking. E.g. A01",
+    ),
+    ("actions", "action"): ("Intitulé court. Ex. : Newsletter mensuelle", "Short title. E.g. Monthly newsletter"),
+    ("actions", "description"): ("Contenu, message, livrables.", "Content, message, deliverables."),
+    ("actions", "objective"): (
+        "ID de l'objectif servi (liste). Ex. : O1",
+        "Id of the objective served (list). E.g. O1",
+    ),
+    ("actions", "personas"): (
+        "ID des personae, séparés par des virgules. Ex. : P1, P2",
+        "Persona ids, comma-separated. E.g. P1, P2",
+    ),
+    ("actions", "channel"): (
+        "Canal utilisé, tel qu'écrit à l'onglet 4 (liste). Ex. : Emailing",
+        "Channel used, as written on sheet 4 (list). E.g. Emailing",
+    ),
+    ("actions", "pillar"): (
+        "Produit, prix, distribution ou communication (liste).",
+        "Product, price, place or promotion (list).",
+    ),
+    ("actions", "cost"): ("Budget prévu pour l'action. Ex. : 2500", "Budget planned for the action. E.g. 2500"),
+    ("actions", "revenue"): (
+        "Chiffre d'affaires attendu grâce à l'action. Ex. : 8000",
+        "Revenue expected from the action. E.g. 8000",
+    ),
+    ("actions", "effort"): ("Travail interne nécessaire, en jours. Ex. : 4", "Internal work needed, in days. E.g. 4"),
+    # swot
+    ("swot", "type"): (
+        "Force, faiblesse, opportunité ou menace (liste).",
+        "Strength, weakness, opportunity or threat (list).",
+    ),
+    ("swot", "item"): ("Ex. : Marque reconnue localement", "E.g. Strong local brand"),
+    ("swot", "action"): (
+        "ID de l'action qui en tire parti ou y répond (liste). Ex. : A03",
+        "Id of the action that uses or answers it (list). E.g. A03",
+    ),
+    # schedule
+    ("schedule", "action"): (
+        "ID de l'action planifiée (liste). Ex. : A01",
+        "Id of the scheduled action (list). E.g. A01",
+    ),
+    ("schedule", "start"): ("Date de début, jj/mm/aaaa. Ex. : 01/03/2027", "Start date. E.g. 01/03/2027"),
+    ("schedule", "end"): ("Date de fin, jj/mm/aaaa. Ex. : 31/03/2027", "End date. E.g. 31/03/2027"),
+    ("schedule", "owner"): ("Membre de l'équipe responsable (liste).", "Team member in charge (list)."),
+    ("schedule", "priority"): ("Haute, moyenne ou basse (liste).", "High, medium or low (list)."),
+    ("schedule", "status"): (
+        "À faire, en cours, terminé ou annulé (liste).",
+        "To do, in progress, done or cancelled (list).",
+    ),
+    ("schedule", "depends"): (
+        "ID des actions à finir avant, séparés par des virgules. Ex. : A01, A02",
+        "Ids of actions to finish first, comma-separated. E.g. A01, A02",
+    ),
+    ("schedule", "peak"): (
+        "Temps fort commercial visé, tel qu'écrit à droite (liste). Ex. : Fête des mères",
+        "Commercial peak aimed at, as written on the right (list). E.g. Mother's Day",
+    ),
+    # peaks
+    ("peaks", "name"): ("Nom du temps fort. Ex. : Soldes d'été", "Name of the peak. E.g. Summer sales"),
+    ("peaks", "start"): ("Premier jour. Ex. : 24/06/2027", "First day. E.g. 24/06/2027"),
+    ("peaks", "end"): ("Dernier jour (vide pour un jour seul).", "Last day (empty for a single day)."),
+    # measurements
+    ("measurements", "date"): ("Date de la mesure. Ex. : 31/03/2027", "Date of the measurement. E.g. 31/03/2027"),
+    ("measurements", "objective"): (
+        "ID de l'objectif mesuré (liste). Ex. : O1",
+        "Id of the objective measured (list). E.g. O1",
+    ),
+    ("measurements", "value"): (
+        "Valeur de l'indicateur à cette date. Ex. : 131000",
+        "Value of the KPI on that date. E.g. 131000",
+    ),
+    ("measurements", "comment"): ("Ex. : Effet soldes", "E.g. Sales effect"),
+    # actuals
+    ("actuals", "date"): (
+        "Date de la facture, de la commande ou du mois constaté (une ligne par facture). Ex. : 15/03/2027",
+        "Date of the invoice, order or month recorded (one row per invoice). E.g. 15/03/2027",
+    ),
+    ("actuals", "action"): ("ID de l'action (liste). Ex. : A01", "Action id (list). E.g. A01"),
+    ("actuals", "actual_cost"): (
+        "Montant de cette ligne (facture, commande) ; les lignes d'une action s'additionnent. Ex. : 2300",
+        "Amount of this line (invoice, order); an action's lines add up. E.g. 2300",
+    ),
+    ("actuals", "actual_revenue"): ("Chiffre d'affaires constaté. Ex. : 9100", "Revenue observed. E.g. 9100"),
+    ("actuals", "progress"): (
+        "Part réalisée à cette date, en % (la dernière ligne de l'action compte). Ex. : 50 %",
+        "Share done at this date, in % (the action's latest row counts). E.g. 50 %",
+    ),
+    ("actuals", "comment"): ("Ex. : Devis renégocié", "E.g. Quote renegotiated"),
+    # settings
+    ("settings", "plan_name"): (
+        "Le nom qui figurera en tête de la synthèse. Ex. : Plan marketing 2027",
+        "The name shown at the top of the summary. E.g. Marketing plan 2027",
+    ),
+    ("settings", "company"): ("Ex. : Maison Caracole", "E.g. Caracole & Co"),
+    ("settings", "plan_owner"): ("Qui porte le plan. Ex. : Claire Martin", "Who owns the plan. E.g. Claire Martin"),
+    ("settings", "period_start"): (
+        "Premier jour du plan, jj/mm/aaaa. Ex. : 01/01/2027",
+        "First day of the plan. E.g. 01/01/2027",
+    ),
+    ("settings", "period_end"): (
+        "Dernier jour du plan, jj/mm/aaaa. Ex. : 31/12/2027",
+        "Last day of the plan. E.g. 31/12/2027",
+    ),
+    ("settings", "currency"): (
+        "Code ISO 4217 de la devise des montants. Ex. : EUR",
+        "ISO 4217 code of the plan's currency. E.g. EUR",
+    ),
+    ("settings", "envelope"): (
+        "Budget total alloué au plan. Laissez vide pour un budget construit action par action.",
+        "Total budget granted to the plan. Leave empty for a bottom-up plan.",
+    ),
+    ("settings", "country"): (
+        "Code ISO 3166 du pays dont les jours fériés comptent dans la charge. Ex. : FR",
+        "ISO 3166 code of the country whose public holidays reduce workload. E.g. FR",
+    ),
+    ("settings", "due_soon_days"): (
+        "Une action dont l'échéance tombe dans ce nombre de jours est signalée. Ex. : 14",
+        "Actions whose deadline falls within this many days are flagged. E.g. 14",
+    ),
+    ("settings", "budget_warn"): (
+        "Alerte quand les dépenses prévues dépassent cette part de l'enveloppe. Ex. : 90 %",
+        "Warn when planned spend exceeds this share of the envelope. E.g. 90 %",
+    ),
+    ("settings", "overspend_warn"): (
+        "Alerte quand le coût réel d'une action dépasse son estimation de plus de ce taux. Ex. : 10 %",
+        "Warn when an action's actual cost exceeds its estimate by more than this. E.g. 10 %",
+    ),
+    ("settings", "persona_review_months"): (
+        "Un persona non révisé depuis plus de ces mois est signalé. Ex. : 12",
+        "A persona not reviewed for longer than this is flagged. E.g. 12",
+    ),
+    ("settings", "gross_margin"): (
+        "Pour calculer le ROMI. Laissez vide si inconnu. Ex. : 60 %",
+        "Used to compute ROMI. Leave empty if unknown. E.g. 60 %",
+    ),
+    ("settings", "reference_date"): (
+        "Date du jour pour les échéances et le suivi. Vide = aujourd'hui.",
+        "'Today' for deadlines and tracking. Empty = today.",
+    ),
+    ("settings", "measure_every_days"): (
+        "Un objectif dont la dernière mesure est plus ancienne que ce nombre de jours est signalé. Ex. : 31",
+        "An objective whose latest reading is older than this many days is flagged. E.g. 31",
+    ),
+    ("settings", "language"): ("Langue des rapports : fr ou en.", "Language of the reports: fr or en."),
+}

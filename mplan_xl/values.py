@@ -10,28 +10,31 @@ import calendar
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from functools import lru_cache
+from functools import lru_cache, partial
+from typing import Any
 
-from .schema import CHOICES
+from .schema import CHOICES, Column
+from .schema import ColumnType as T
 
 
 class ValueProblem(ValueError):
     """A value that cannot be interpreted for its column type: the text typed and what was expected."""
 
     def __init__(self, value: object, expected: str):
-        self.value, self.expected = str(value)[:80], expected
+        self.value, self.expected = str(value)[:80], str(expected)
         super().__init__(f"'{self.value}' is not {EXPECTED[expected][1]}")
 
 
 # What a column expected, as said in French and English messages.
 EXPECTED = {
-    "number": ("un nombre", "a number"),
-    "date": ("une date", "a date"),
+    T.NUMBER: ("un nombre", "a number"),
+    T.DATE: ("une date", "a date"),
     "valid_date": ("une date valide", "a valid date"),
     "month": ("un mois", "a month"),
-    "choice": ("une valeur de la liste", "a value from the list"),
-    "bool": ("oui ou non", "yes or no"),
+    T.CHOICE: ("une valeur de la liste", "a value from the list"),
+    T.BOOL: ("oui ou non", "yes or no"),
     "whole": ("un nombre entier", "a whole number"),
     "number_not_date": ("un nombre (c'est une date)", "a number (it is a date)"),
 }
@@ -42,6 +45,22 @@ def norm(text: object) -> str:
     text = unicodedata.normalize("NFKD", str(text or ""))
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     return " ".join(text.replace("’", "'").replace("\u00a0", " ").split())
+
+
+def parser_for(column: Column, lang: str = "fr", period: tuple[date, date] | None = None) -> Callable[[object], Any]:
+    """The parse function of a column (or a setting) by its type, chosen once per column rather than per cell."""
+    parsers: dict[T, Callable[[object], Any]] = {
+        T.TEXT: parse_text,
+        T.ID: parse_id,
+        T.LIST: parse_id_list,
+        T.NUMBER: partial(parse_number, lang=lang),
+        T.MONEY: partial(parse_number, lang=lang),
+        T.PERCENT: partial(parse_percent, lang=lang),
+        T.DATE: partial(parse_date, period=period),
+        T.CHOICE: partial(parse_choice, choices=column.choices or ""),
+        T.BOOL: parse_bool,
+    }
+    return parsers[column.type]
 
 
 def is_empty(value: object) -> bool:
@@ -116,7 +135,7 @@ def _number_from_text(text: str, lang: str = "fr") -> float:
     if text.startswith("-"):
         negative, text = not negative, text[1:]
     if not re.fullmatch(r"[0-9.,]+", text or "x") or not any(c.isdigit() for c in text):
-        raise ValueProblem(raw, "number")
+        raise ValueProblem(raw, T.NUMBER)
     if "," in text and "." in text:
         decimal = "," if text.rfind(",") > text.rfind(".") else "."
         thousands = "." if decimal == "," else ","
@@ -130,7 +149,7 @@ def _number_from_text(text: str, lang: str = "fr") -> float:
     try:
         number = float(text) * factor
     except ValueError as exc:
-        raise ValueProblem(raw, "number") from exc
+        raise ValueProblem(raw, T.NUMBER) from exc
     return -number if negative else number
 
 
@@ -138,10 +157,10 @@ def parse_number(value: object, lang: str = "fr") -> float | None:
     if is_empty(value):
         return None
     if isinstance(value, bool):
-        raise ValueProblem(value, "number")
+        raise ValueProblem(value, T.NUMBER)
     if isinstance(value, (int, float)):
         if math.isnan(value) or math.isinf(value):
-            raise ValueProblem(value, "number")
+            raise ValueProblem(value, T.NUMBER)
         return float(value)
     if isinstance(value, (date, datetime)):
         raise ValueProblem(value, "number_not_date")
@@ -286,11 +305,11 @@ def parse_date(value: object, period: tuple[date, date] | None = None) -> date |
     if isinstance(value, date):
         return value
     if isinstance(value, bool):
-        raise ValueProblem(value, "date")
+        raise ValueProblem(value, T.DATE)
     if isinstance(value, (int, float)):
         if 18264 <= value < 73415:  # serials of 1950 to 2100: a date cell saved without its format
             return EXCEL_EPOCH + timedelta(days=int(value))
-        raise ValueProblem(value, "date")
+        raise ValueProblem(value, T.DATE)
     raw = str(value).strip()
     text = norm(raw).replace("1er ", "1 ").replace(",", " ")
     text = " ".join(text.split())
@@ -313,7 +332,7 @@ def parse_date(value: object, period: tuple[date, date] | None = None) -> date |
     word = _period_word(raw, period)
     if word:
         return word
-    raise ValueProblem(raw, "date")
+    raise ValueProblem(raw, T.DATE)
 
 
 # --- choices and booleans ---------------------------------------------------------------------
@@ -372,7 +391,7 @@ def parse_choice(value: object, choices: str) -> str | None:
         return None
     found = _choice_key(choices, text)
     if found is None:
-        raise ValueProblem(text, "choice")
+        raise ValueProblem(text, T.CHOICE)
     return found
 
 
@@ -393,4 +412,4 @@ def parse_bool(value: object) -> bool | None:
         return True
     if key in _FALSE:
         return False
-    raise ValueProblem(value, "bool")
+    raise ValueProblem(value, T.BOOL)

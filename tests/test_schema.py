@@ -5,7 +5,8 @@ import json
 
 import pytest
 
-from mplan_xl.schema import CHOICES, SETTINGS, SHEET, SHEETS, TABLE, TABLES
+from mplan_xl.schema import CHOICES, SETTINGS, SHEET, SHEETS, TABLE, TABLES, ColumnType
+from mplan_xl.texts import HELP
 
 from .conftest import PINNED_CONTRACT
 
@@ -54,9 +55,25 @@ def test_references_point_at_tables_with_an_id_column():
 def test_every_column_has_help_in_both_languages_with_example_or_list():
     for table in TABLES:
         for column in table.columns:
-            assert column.help_fr and column.help_en, f"{table.key}.{column.key}"
+            assert column.help("fr") and column.help("en"), f"{table.key}.{column.key}"
     for setting in SETTINGS:
-        assert setting.help_fr and setting.help_en, setting.key
+        assert setting.help("fr") and setting.help("en"), setting.key
+
+
+def test_help_texts_all_belong_to_a_column_or_a_setting():
+    keys = {(c.table, c.key) for table in TABLES for c in table.columns} | {(s.table, s.key) for s in SETTINGS}
+    assert set(HELP) == keys
+    assert all(s.table == "settings" for s in SETTINGS)
+
+
+def test_column_types_are_the_enum_and_spell_the_contract_words(contract):
+    columns = [c for table in TABLES for c in table.columns] + list(SETTINGS)
+    assert all(isinstance(c.type, ColumnType) for c in columns)
+    words = {c["type"] for t in contract["tables"].values() for c in t["columns"]} | {
+        s["type"] for s in contract["settings"]
+    }
+    assert words <= {str(member) for member in ColumnType}
+    assert ColumnType.MONEY == "money" and f"{ColumnType.DATE}" == "date"
 
 
 def test_labels_unique_within_a_table():

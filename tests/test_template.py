@@ -12,7 +12,8 @@ from openpyxl.utils import range_boundaries
 
 from mplan_xl.catalog import CHANNELS
 from mplan_xl.cli import cli
-from mplan_xl.schema import BOOL, CHOICE, CHOICES, DATE, MONEY, SETTINGS, SHEET, TABLE, input_sheets
+from mplan_xl.schema import CHOICES, SETTINGS, SHEET, TABLE, input_sheets
+from mplan_xl.schema import ColumnType as T
 
 from .conftest import run_contract_check
 
@@ -73,7 +74,7 @@ def test_dropdowns_and_type_checks_on_every_input_column(workbooks, lang):
             dv, rng = validations[(col, min_row + 1)]
             assert rng.max_row == max_row, f"{name}.{column.key} covers the whole table"
             assert dv.promptTitle and dv.prompt, f"{name}.{column.key} shows its help when selected"
-            if column.type in (CHOICE, BOOL):
+            if column.type in (T.CHOICE, T.BOOL):
                 choice = CHOICES[column.choices]
                 assert dv.type == "list" and dv.formula1 == choice.defined_name
                 target = names[choice.defined_name].attr_text
@@ -87,9 +88,9 @@ def test_dropdowns_and_type_checks_on_every_input_column(workbooks, lang):
                 id_label = ref_table.column(ref_table.id_column).label(lang)
                 assert names[ref_table.ref_name].attr_text == f"{ref_table.excel_name}[{id_label}]"
                 assert dv.errorStyle in ("warning", "information"), "ids typed before their table still allowed"
-            elif column.type == DATE:
+            elif column.type == T.DATE:
                 assert dv.type == "date" and dv.errorStyle in (None, "stop") and dv.error
-            elif column.type == MONEY:
+            elif column.type == T.MONEY:
                 assert dv.type == "decimal" and dv.operator == "greaterThanOrEqual"
 
 
@@ -110,9 +111,9 @@ def test_formats_notes_freeze_and_print_setup(workbooks, lang):
             assert header.comment is not None and len(header.comment.text) > 10
             body = ws.cell(min_row + 1, min_col + offset)
             assert body.fill.fgColor.rgb.endswith("FFF8E1"), "input cells are cream"
-            if column.type == DATE:
+            if column.type == T.DATE:
                 assert body.number_format == ("dd/mm/yyyy" if lang == "fr" else "dd mmm yyyy")
-            if column.type == MONEY:
+            if column.type == T.MONEY:
                 assert "€" in body.number_format
         for row in ws.iter_rows(min_row=min_row):
             for cell in row:

@@ -6,7 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from mplan_xl.schema import SETTING, TABLE, TABLES
+from mplan_xl.schema import ColumnType as T
 from mplan_xl.values import (
+    EXPECTED,
     ValueProblem,
     parse_bool,
     parse_choice,
@@ -15,6 +18,7 @@ from mplan_xl.values import (
     parse_number,
     parse_percent,
     parse_text,
+    parser_for,
 )
 
 PERIOD = (date(2027, 1, 1), date(2027, 12, 31))
@@ -244,3 +248,41 @@ def test_parsers_never_raise_anything_but_value_problem(value):
             parser(value)
         except ValueProblem:
             pass
+
+
+def test_every_column_type_has_a_parser():
+    columns = {c.type: c for table in TABLES for c in table.columns}
+    assert set(columns) == set(T)
+    for column in columns.values():
+        assert callable(parser_for(column, "fr", PERIOD))
+
+
+@pytest.mark.parametrize(
+    "table,column,lang,typed,expected",
+    [
+        ("objectives", "id", "fr", " O1 ", "O1"),
+        ("channels", "personas", "fr", "P1, P2", ["P1", "P2"]),
+        ("objectives", "target", "fr", "1 200,50", 1200.5),
+        ("objectives", "target", "en", "1,200.50", 1200.5),
+        ("actions", "cost", "fr", "8 000 €", 8000.0),
+        ("actuals", "progress", "fr", "50 %", 0.5),
+        ("objectives", "deadline", "fr", "31/12/2027", date(2027, 12, 31)),
+        ("schedule", "status", "en", "Done", "done"),
+        ("channels", "selected", "fr", "oui", True),
+        ("objectives", "objective", "fr", 12, "12"),
+    ],
+)
+def test_parser_follows_the_column_type(table, column, lang, typed, expected):
+    assert parser_for(TABLE[table].column(column), lang, PERIOD)(typed) == expected
+
+
+def test_settings_are_parsed_like_columns():
+    assert parser_for(SETTING["budget_warn"], "fr")("90 %") == 0.9
+    assert parser_for(SETTING["currency"], "fr")(" EUR ") == "EUR"
+
+
+def test_value_problems_name_what_the_type_expected_as_plain_words():
+    with pytest.raises(ValueProblem) as info:
+        parser_for(TABLE["objectives"].column("target"), "fr")("beaucoup")
+    assert info.value.expected == "number" and type(info.value.expected) is str
+    assert EXPECTED[info.value.expected] == ("un nombre", "a number")
