@@ -56,7 +56,7 @@ class RuleSpec:
             "code": self.code,
             "name": self.name,
             "severity": self.severity,
-            "step": self.step,
+            "step": int(self.code[2]),
             "title": self.title,
             "message": {"fr": self.message.fr, "en": self.message.en},
             "hint": {"fr": self.hint.fr, "en": self.hint.en},
