@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+
 import pytest
 from click.testing import CliRunner
 
@@ -95,6 +96,7 @@ def test_exit_codes(tmp_path):
 def test_today_changes_deadline_findings():
     early = {f.code for f in validate(SAMPLE_FR, today=__import__("datetime").date(2027, 3, 1)).findings}
     assert "MP705" not in early  # nothing overdue on 1 March
+    assert "MP705" in {f.code for f in validate(SAMPLE_FR).findings}, "but A15 is on 10 August"
 
 
 @pytest.mark.parametrize("content", [b"", b"a;b\n1;2\n", b"<html></html>", b"PK\x03\x04broken"])
