@@ -155,31 +155,59 @@ def _print_report(report, lang: str | None) -> None:
     type=click.Choice(["fr", "en"]),
     default="en",
     show_default=True,
-    help="Language of the message shown with each rule.",
+    help="Language of the message and hint shown with each rule.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json: the catalogue as data, both languages.",
 )
 @_one_line_errors
-def rules(code, lang):
-    """List the rules, or explain one.
+def rules(code, lang, fmt):
+    """List the rules in code order, or explain one (by code or name).
 
     \b
     Examples:
       mplan rules
       mplan rules MP503
+      mplan rules overload
+      mplan rules --format json
     """
-    from .rules import RULES
+    import json
 
+    from .rules.catalog import SPECS, spec
+
+    chosen = SPECS
     if code:
-        rule = RULES.get(code.upper())
-        if rule is None:
+        one = spec(code)
+        if one is None:
             raise UsageError(f"unknown rule '{code}': run 'mplan rules' for the list")
-        click.secho(f"{rule.code} ({rule.severity}): {rule.title}", bold=True)
-        click.echo()
-        click.echo("\n".join(rule.doc.splitlines()[1:]).strip())
-        click.echo()
-        click.echo(f"Message: {rule.message(lang)}")
-        return
-    for rule in RULES.values():
-        click.echo(f"{rule.code}  {rule.severity:<7}  {rule.title}")
+        chosen = (one,)
+    if fmt == "json":
+        data = [s.to_dict() for s in chosen]
+        click.echo(json.dumps(data[0] if code else data, ensure_ascii=False, indent=2))
+    elif code:
+        click.echo(_explain_rule(chosen[0], lang))
+    else:
+        width = max(len(s.name) for s in SPECS)
+        lines = []
+        for s in SPECS:
+            lines.append(f"{s.code}  {s.name:<{width}}  {s.severity:<7}  {s.title}")
+            lines.append(click.style(f"       {s.message(lang)}\n       → {s.hint(lang)}", dim=True))
+        click.echo("\n".join(lines))
+
+
+def _explain_rule(rule, lang: str) -> str:
+    import textwrap
+
+    lines = [click.style(f"{rule.code} {rule.name} ({rule.severity}): {rule.title}", bold=True), ""]
+    for key, text in rule.sections().items():
+        lines += textwrap.wrap(f"{key}: {text}", 100, subsequent_indent="  ")
+    lines += ["", f"Message: {rule.message(lang)}", f"Hint: {rule.hint(lang)}"]
+    return "\n".join(lines)
 
 
 @cli.command()

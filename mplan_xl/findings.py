@@ -1,67 +1,101 @@
-"""Findings are data: code, severity, sheet, cell, message and hint (SPEC section 3).
+"""Findings are data: code, severity, sheet, cell and the values of the message (SPEC section 3).
 
-MESSAGES holds each code's severity and its message and hint templates in French and English.
-A report collects findings with their counts and renders them as SPEC's JSON.
+A finding is worded only when shown: its code names a rule of the catalogue (mplan_xl/rules/catalog.py),
+whose message and hint are filled with the finding's values in a language (`message_in(lang)`). Values
+that need a language to be written are typed (`Money`, `Percent`, `Number`, a `date`, a `Text`, a
+`Phrase`); plain strings and numbers are written as they are. `message` and `hint` are worded in the
+language of the run that found it. A report collects findings with their counts and renders them as
+SPEC's JSON.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .cells import split_address
+from .i18n import Locale, Money, Month, Number, Percent, Text
+
+if TYPE_CHECKING:
+    from .rules.catalog import RuleSpec
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
 
-# code: (severity, (message fr, message en), (hint fr, hint en)). The reader's codes are here; every
-# other rule declares its own with @rule in mplan_xl/rules.
-MESSAGES: dict[str, tuple[str, tuple[str, str], tuple[str, str]]] = {
-    "MP001": (
-        ERROR,
-        ("Tableau {table} introuvable", "Table {table} not found"),
-        (
-            "Recréez le tableau avec ses en-têtes (voir un modèle mplan init).",
-            "Recreate the table with its headers (see a template from mplan init).",
-        ),
-    ),
-    "MP002": (
-        ERROR,
-        ("Colonne obligatoire « {column} » absente de {table}", "Required column '{column}' missing from {table}"),
-        ("Ajoutez une colonne intitulée « {column} ».", "Add a column headed '{column}'."),
-    ),
-    "MP004": (
-        ERROR,
-        ("« {value} » dans « {column} » n'est pas {expected}", "'{value}' in '{column}' is not {expected}"),
-        (
-            "Corrigez la cellule (nombre, date jj/mm/aaaa ou valeur de la liste).",
-            "Fix the cell (a number, a date such as 15/03/2027, or a value from the list).",
-        ),
-    ),
-    "MP007": (
-        WARNING,
-        (
-            "Formule sans valeur calculée dans « {column} » : traitée comme vide",
-            "Formula without a calculated value in '{column}': treated as empty",
-        ),
-        ("Ouvrez le classeur, recalculez (F9) et enregistrez-le.", "Open the workbook, recalculate (F9) and save it."),
-    ),
-    "MP008": (
-        ERROR,
-        ("Erreur Excel {error} dans « {column} »", "Excel error {error} in '{column}'"),
-        ("Corrigez la formule ou remplacez-la par une valeur.", "Fix the formula or type a value instead."),
-    ),
-}
+
+@dataclass(frozen=True)
+class Phrase:
+    """A part of a message chosen by the rule, with values of its own ("a {change} change")."""
+
+    text: Text
+    values: tuple[tuple[str, object], ...] = ()
+
+    @classmethod
+    def of(cls, fr: str, en: str, **values) -> Phrase:
+        return cls(Text(fr, en), tuple(values.items()))
+
+
+def show(loc: Locale, value) -> object:
+    """A message value as the locale writes it; plain values are left to str.format, as they were."""
+    if isinstance(value, Phrase):
+        return value.text(loc.lang).format(**{k: show(loc, v) for k, v in value.values})
+    if isinstance(value, Text | Money | Percent | Number | Month | date):
+        return loc.show(value)
+    return value
+
+
+def _spec(code: str) -> RuleSpec:
+    from .rules.catalog import CATALOG  # the catalogue imports this module: looked up when first worded
+
+    return CATALOG[code]
 
 
 @dataclass(frozen=True)
 class Finding:
+    """One finding: where, which rule, and the values its message is filled with."""
+
     code: str
     severity: str
     sheet: str
     cell: str
-    message: str
-    hint: str
+    values: tuple[tuple[str, object], ...] = ()
+    locale: Locale = field(default=Locale("fr"))  # the run's language, and the plan's currency for amounts
+
+    @property
+    def rule(self) -> RuleSpec:
+        return _spec(self.code)
+
+    def message_in(self, lang: str) -> str:
+        return self._word(self.rule.message, lang)
+
+    def hint_in(self, lang: str) -> str:
+        return self._word(self.rule.hint, lang)
+
+    def _word(self, text: Text, lang: str) -> str:
+        loc = self.locale if lang == self.locale.lang else Locale(lang, self.locale.currency)
+        return text(lang).format(**{k: show(loc, v) for k, v in self.values})
+
+    @cached_property
+    def message(self) -> str:
+        """The message in the run's language."""
+        return self.message_in(self.locale.lang)
+
+    @cached_property
+    def hint(self) -> str:
+        return self.hint_in(self.locale.lang)
+
+    def to_dict(self) -> dict:
+        """SPEC's JSON for one finding, worded in the run's language."""
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "sheet": self.sheet,
+            "cell": self.cell,
+            "message": self.message,
+            "hint": self.hint,
+        }
 
     def sort_key(self):
         row, col = split_address(self.cell)
@@ -69,13 +103,12 @@ class Finding:
 
 
 def finding(code: str, sheet: str, cell: str, lang: str, **values) -> Finding:
-    severity, message, hint = MESSAGES[code]
-    pick = 0 if lang == "fr" else 1
-    if "kind" in values:  # MP004: what the column expected, worded in the message's language
+    """A finding of a catalogued code (the reader's MP001-MP008), worded in lang when shown."""
+    if "kind" in values:  # MP004: what the column expected, a word in either language
         from .values import EXPECTED
 
-        values = dict(values, expected=EXPECTED[values["kind"]][pick])
-    return Finding(code, severity, sheet, cell, message[pick].format(**values), hint[pick].format(**values))
+        values["expected"] = Text(*EXPECTED[values.pop("kind")])
+    return Finding(code, _spec(code).severity, sheet, cell, tuple(values.items()), Locale(lang))
 
 
 @dataclass
@@ -98,5 +131,5 @@ class Report:
             "file": self.file,
             "today": self.today.isoformat(),
             "counts": self.counts,
-            "findings": [asdict(f) for f in self.findings],
+            "findings": [f.to_dict() for f in self.findings],
         }

@@ -167,3 +167,38 @@ def set_settings(path: Path, values: dict[str, object]) -> None:
         if key in values:
             ws.cell(r, 2).value = values[key]
     wb.save(path)
+
+
+def plan_from_rows(layout, rows: dict[str, list[dict]], settings: dict | None = None, *, clear: tuple[str, ...] = ()):
+    """The plan that `fill` then `set_settings` would give on layout's workbook, built in memory.
+
+    `layout` is a plan loaded from the workbook (its tables' places, its settings' cells, its rows: rows
+    given here are written over them from the first data row, or at `_row`, as `fill` does). Values are
+    typed by the reader's own column parsers, so "Oui", "Annulé" or "P1, P2" read as in a workbook. Use a
+    file where the file is the point: formulas without a value, Excel errors, values the reader refuses.
+    """
+    from datetime import datetime
+
+    from mplan_xl.reader import Cell, Plan, Row, TableData, _parser
+
+    values = dict(layout.settings)
+    for key, value in (settings or {}).items():
+        where = values[key]  # a setting of the template
+        values[key] = Cell(value.date() if isinstance(value, datetime) else value, where.sheet, where.ref)
+    plan = Plan(layout.path, layout.lang, values, {}, [], list(layout.sheet_names))
+    for key, data in layout.tables.items():
+        columns = {c.key: c for c in TABLE[key].columns}
+        by_row = {} if key in clear else {r.row: dict(r) for r in data.rows}
+        for i, row in enumerate(rows.get(key, [])):
+            merged = by_row.setdefault(row.get("_row", data.header_row + 1 + i), {})
+            for col, value in row.items():
+                if col != "_row":
+                    merged[col] = None if value is None else _parser(columns[col], plan.period, plan.lang)(value)
+        table = TableData(key, data.sheet, data.header_row, data.columns, [], data.found_by)
+        table.rows = [
+            Row(key, data.sheet, r, v, data.columns)
+            for r, v in sorted(by_row.items())
+            if any(x is not None for x in v.values())
+        ]
+        plan.tables[key] = table
+    return plan

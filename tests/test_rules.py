@@ -2,6 +2,8 @@
 
 The clean plan (tests/helpers.clean_rows) raises no finding at TODAY; each case changes it a little. The
 clean plan is every case's near twin; threshold rules also get a twin just on the quiet side of the line.
+Cases run on in-memory plans laid out as the French template (tests/helpers.plan_from_rows), except those
+about reading a workbook (`workbook=True`), which are written to a file and read back.
 Tables of the French template: actions A–J (SWOT L–N), schedule A–H (peaks J–L), measurements A–D
 (actuals F–J), team A–E (overheads G–J), watch A–G (PESTEL I–L); data from row 5.
 """
@@ -9,17 +11,46 @@ Tables of the French template: actions A–J (SWOT L–N), schedule A–H (peaks
 from __future__ import annotations
 
 import copy
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 
 import pytest
 
+from mplan_xl.findings import Finding
+from mplan_xl.i18n import Money, Percent, Text
 from mplan_xl.reader import load
-from mplan_xl.rules import RULES, run
+from mplan_xl.rules import CHECKS, READER_CODES, RULES, run
+from mplan_xl.rules.catalog import CATALOG, SPECS
 
-from .helpers import clean_rows, fill, set_settings
+from .helpers import clean_rows, fill, plan_from_rows, set_settings
 
 TODAY = date(2027, 6, 30)
 BASE_SETTINGS = {"envelope": 10500}
+Change = Callable[[dict], object] | None
+
+
+@dataclass(frozen=True)
+class Twin:
+    """A near twin of a case that must not fire: the same plan just on the quiet side of the line."""
+
+    change: Change = None
+    settings: dict | None = None
+    today: date | None = None
+
+
+@dataclass(frozen=True)
+class Case:
+    """One rule firing: the change to the clean plan, and the (sheet, cell) where its code must appear."""
+
+    code: str
+    change: Change = None
+    settings: dict | None = None
+    today: date | None = None
+    expected: tuple[str, str] = ("", "")
+    twin: Twin | None = None
+    workbook: bool = False  # the case is about reading a file: write it and read it back
 
 
 def build(template, tmp_path, change=None, settings=None, name="plan.xlsx"):
@@ -29,6 +60,13 @@ def build(template, tmp_path, change=None, settings=None, name="plan.xlsx"):
     path = fill(template, tmp_path / name, rows, clear=("channels",))
     set_settings(path, {**BASE_SETTINGS, **(settings or {})})
     return path
+
+
+def in_memory(layout, change=None, settings=None):
+    rows = clean_rows()
+    if change:
+        change(rows)
+    return plan_from_rows(layout, rows, {**BASE_SETTINGS, **(settings or {})}, clear=("channels",))
 
 
 def findings(path, today=TODAY, lang=None):
@@ -41,8 +79,30 @@ def template(workbooks):
     return workbooks[("fr", False)]
 
 
-def test_clean_plan_has_no_finding(template, tmp_path):
+@pytest.fixture(scope="module")
+def layout(template):
+    """The French template as read: where each table and setting lies."""
+    return load(template)
+
+
+def test_clean_plan_has_no_finding(template, tmp_path, layout):
     assert [(f.code, f.cell, f.message) for f in findings(build(template, tmp_path))] == []
+    assert [(f.code, f.cell, f.message) for f in run(in_memory(layout), TODAY)] == []
+
+
+def test_in_memory_plans_read_as_their_workbook(template, tmp_path, layout):
+    """The in-memory plan of a case equals the plan its workbook reads as (rows, row numbers, settings)."""
+    change = both(setrow("schedule", 1, status="Annulé", depends="A1"), setrow("channels", 2, selected="Oui"))
+    settings = {"period_end": datetime(2027, 11, 30)}
+    from_file = load(build(template, tmp_path, change, settings))
+    memory = in_memory(layout, change, settings)
+    assert {k: (t.sheet, [(r.row, dict(r)) for r in t.rows]) for k, t in memory.tables.items()} == {
+        k: (t.sheet, [(r.row, dict(r)) for r in t.rows]) for k, t in from_file.tables.items()
+    }
+    assert {k: (c.value, c.sheet, c.ref) for k, c in memory.settings.items()} == {
+        k: (c.value, c.sheet, c.ref) for k, c in from_file.settings.items()
+    }
+    assert run(memory, TODAY) == run(from_file, TODAY)
 
 
 def setrow(table, i, **values):
@@ -75,338 +135,279 @@ def clear(table):
 
 
 D = datetime
-# code, change, settings, today, expected (sheet, cell), near twin (change, settings, today) that must not fire
 CASES = [
-    ("MP004", setrow("actions", 0, cost="cher"), None, None, ("6 Actions", "H5"), None),
-    (
-        "MP005",
-        setrow("actions", 1, id="a1"),
-        None,
-        None,
-        ("6 Actions", "A6"),
-        (setrow("actions", 1, id="A3"), None, None),
+    Case("MP004", setrow("actions", 0, cost="cher"), expected=("6 Actions", "H5"), workbook=True),
+    Case(
+        "MP005", setrow("actions", 1, id="a1"), expected=("6 Actions", "A6"), twin=Twin(setrow("actions", 1, id="A3"))
     ),
-    ("MP006", setrow("actions", 1, action=None), None, None, ("6 Actions", "B6"), None),
-    ("MP006", setrow("schedule", 1, end=None), None, None, ("7 Planning", "C6"), None),
-    ("MP007", setrow("actions", 0, revenue="=2*6000"), None, None, ("6 Actions", "I5"), None),
-    ("MP008", setrow("actions", 0, effort="#DIV/0!"), None, None, ("6 Actions", "J5"), None),
-    ("MP010", None, {"period_end": D(2026, 12, 1)}, None, ("Paramètres", "B9"), None),
-    (
+    Case("MP006", setrow("actions", 1, action=None), expected=("6 Actions", "B6")),
+    Case("MP006", setrow("schedule", 1, end=None), expected=("7 Planning", "C6")),
+    Case("MP007", setrow("actions", 0, revenue="=2*6000"), expected=("6 Actions", "I5"), workbook=True),
+    Case("MP008", setrow("actions", 0, effort="#DIV/0!"), expected=("6 Actions", "J5"), workbook=True),
+    Case("MP010", settings={"period_end": D(2026, 12, 1)}, expected=("Paramètres", "B9")),
+    Case(
         "MP011",
-        None,
-        {"period_end": D(2029, 6, 30)},
-        None,
-        ("Paramètres", "B9"),
-        (None, {"period_end": D(2028, 12, 31)}, None),
+        settings={"period_end": D(2029, 6, 30)},
+        expected=("Paramètres", "B9"),
+        twin=Twin(settings={"period_end": D(2028, 12, 31)}),
     ),
-    (
+    Case(
         "MP101",
         both(clear("objectives"), clear("measurements"), lambda r: [a.update(objective=None) for a in r["actions"]]),
-        None,
-        None,
-        ("1 Objectifs", "A4"),
-        None,
+        expected=("1 Objectifs", "A4"),
     ),
-    ("MP102", setrow("objectives", 0, target=None), None, None, ("1 Objectifs", "E5"), None),
-    ("MP103", setrow("objectives", 0, unit=None), None, None, ("1 Objectifs", "F5"), None),
-    ("MP104", setrow("objectives", 1, deadline=None), None, None, ("1 Objectifs", "G6"), None),
-    (
+    Case("MP102", setrow("objectives", 0, target=None), expected=("1 Objectifs", "E5")),
+    Case("MP103", setrow("objectives", 0, unit=None), expected=("1 Objectifs", "F5")),
+    Case("MP104", setrow("objectives", 1, deadline=None), expected=("1 Objectifs", "G6")),
+    Case(
         "MP105",
         setrow("objectives", 0, deadline=D(2028, 3, 31)),
-        None,
-        None,
-        ("1 Objectifs", "G5"),
-        (setrow("objectives", 0, deadline=D(2027, 12, 31)), None, None),
+        expected=("1 Objectifs", "G5"),
+        twin=Twin(setrow("objectives", 0, deadline=D(2027, 12, 31))),
     ),
-    (
+    Case(
         "MP106",
         setrow("objectives", 0, objective="Plus de ventes"),
-        None,
-        None,
-        ("1 Objectifs", "B5"),
-        (setrow("objectives", 0, objective="Plus de ventes en ligne"), None, None),
+        expected=("1 Objectifs", "B5"),
+        twin=Twin(setrow("objectives", 0, objective="Plus de ventes en ligne")),
     ),
-    (
+    Case(
         "MP107",
         setrow("objectives", 1, target=45),
-        None,
-        None,
-        ("1 Objectifs", "E6"),
-        (setrow("objectives", 1, target=40), None, None),
+        expected=("1 Objectifs", "E6"),
+        twin=Twin(setrow("objectives", 1, target=40)),
     ),
-    ("MP107", setrow("objectives", 1, target=10), None, None, ("1 Objectifs", "E6"), None),
-    ("MP108", setrow("objectives", 1, owner=None), None, None, ("1 Objectifs", "H6"), None),
-    ("MP109", setrow("objectives", 1, rationale=None), None, None, ("1 Objectifs", "J6"), None),
-    ("MP110", setrow("actions", 1, objective="O1"), None, None, ("1 Objectifs", "A6"), None),
-    ("MP110", setrow("schedule", 1, status="Annulé"), None, None, ("1 Objectifs", "A6"), None),
-    (
+    Case("MP107", setrow("objectives", 1, target=10), expected=("1 Objectifs", "E6")),
+    Case("MP108", setrow("objectives", 1, owner=None), expected=("1 Objectifs", "H6")),
+    Case("MP109", setrow("objectives", 1, rationale=None), expected=("1 Objectifs", "J6")),
+    Case("MP110", setrow("actions", 1, objective="O1"), expected=("1 Objectifs", "A6")),
+    Case("MP110", setrow("schedule", 1, status="Annulé"), expected=("1 Objectifs", "A6")),
+    Case(
         "MP201",
         both(
             clear("personas"),
             lambda r: [a.update(personas=None) for a in r["actions"]],
             lambda r: [c.update(personas=None) for c in r["channels"]],
         ),
-        None,
-        None,
-        ("2 Personae", "A4"),
-        None,
+        expected=("2 Personae", "A4"),
     ),
-    ("MP202", setrow("personas", 0, needs=None), None, None, ("2 Personae", "G5"), None),
-    ("MP203", setrow("personas", 0, reviewed=None), None, None, ("2 Personae", "L5"), None),
-    (
+    Case("MP202", setrow("personas", 0, needs=None), expected=("2 Personae", "G5")),
+    Case("MP203", setrow("personas", 0, reviewed=None), expected=("2 Personae", "L5")),
+    Case(
         "MP203",
         setrow("personas", 0, reviewed=D(2026, 6, 29)),
-        None,
-        None,
-        ("2 Personae", "L5"),
-        (setrow("personas", 0, reviewed=D(2026, 6, 30)), None, None),
+        expected=("2 Personae", "L5"),
+        twin=Twin(setrow("personas", 0, reviewed=D(2026, 6, 30))),
     ),
-    ("MP204", setrow("actions", 1, personas="P1"), None, None, ("2 Personae", "A6"), None),
-    ("MP301", lambda r: r["watch"].pop(3), None, None, ("3 Veille", "B4"), None),
-    ("MP302", lambda r: r["pestel"].pop(5), None, None, ("3 Veille", "I4"), None),
-    (
+    Case("MP204", setrow("actions", 1, personas="P1"), expected=("2 Personae", "A6")),
+    Case("MP301", lambda r: r["watch"].pop(3), expected=("3 Veille", "B4")),
+    Case("MP302", lambda r: r["pestel"].pop(5), expected=("3 Veille", "I4")),
+    Case(
         "MP401",
         setrow("channels", 1, objectives=None),
-        None,
-        None,
-        ("4 Canaux", "D6"),
-        (
+        expected=("4 Canaux", "D6"),
+        twin=Twin(
             both(
                 setrow("channels", 1, objectives=None),
                 setrow("channels", 1, selected="Non"),
                 setrow("actions", 0, channel="Emailing"),
-            ),
-            None,
-            None,
+            )
         ),
     ),
-    (
+    Case(
         "MP402",
         setrow("actions", 1, channel="Facebook"),
-        None,
-        None,
-        ("6 Actions", "F6"),
-        (
+        expected=("6 Actions", "F6"),
+        twin=Twin(
             both(
                 setrow("actions", 1, channel="Facebook"),
                 setrow("schedule", 1, status="Annulé"),
                 setrow("objectives", 1, objective="Recruter des abonnés à la box mensuelle"),
-            ),
-            None,
-            None,
+            )
         ),
     ),
-    ("MP403", setrow("actions", 1, channel="TikTok"), None, None, ("6 Actions", "E6"), None),
-    ("MP404", setrow("actions", 0, channel="Emailing"), None, None, ("4 Canaux", "A6"), None),
-    (
+    Case("MP403", setrow("actions", 1, channel="TikTok"), expected=("6 Actions", "E6")),
+    Case("MP404", setrow("actions", 0, channel="Emailing"), expected=("4 Canaux", "A6")),
+    Case(
         "MP501",
         setrow("actions", 0, cost=8000),
-        None,
-        None,
-        ("Paramètres", "B11"),
-        (setrow("actions", 0, cost=6500), None, None),
+        expected=("Paramètres", "B11"),
+        twin=Twin(setrow("actions", 0, cost=6500)),
     ),
-    (
+    Case(
         "MP502",
         setrow("actions", 0, cost=6000),
-        None,
-        None,
-        ("Paramètres", "B11"),
-        (setrow("actions", 0, cost=5400), None, None),
+        expected=("Paramètres", "B11"),
+        twin=Twin(setrow("actions", 0, cost=5400)),
     ),
-    (
+    Case(
         "MP503",
         setrow("actions", 0, effort=250),
-        None,
-        None,
-        ("5 Ressources", "C5"),
-        (setrow("actions", 0, effort=200), None, None),
+        expected=("5 Ressources", "C5"),
+        twin=Twin(setrow("actions", 0, effort=200)),
     ),
-    ("MP504", setrow("schedule", 0, owner="Jules"), None, None, ("7 Planning", "D5"), None),
-    ("MP505", None, {"envelope": None}, None, ("Paramètres", "B11"), None),
-    ("MP506", setrow("actions", 0, revenue=0), None, None, ("6 Actions", "I4"), None),
-    ("MP507", setrow("actuals", 0, actual_cost=9000), None, None, ("Paramètres", "B11"), None),
-    (
+    Case("MP504", setrow("schedule", 0, owner="Jules"), expected=("7 Planning", "D5")),
+    Case("MP505", settings={"envelope": None}, expected=("Paramètres", "B11")),
+    Case("MP506", setrow("actions", 0, revenue=0), expected=("6 Actions", "I4")),
+    Case("MP507", setrow("actuals", 0, actual_cost=9000), expected=("Paramètres", "B11")),
+    Case(
         "MP508",
         setrow("actuals", 0, actual_cost=4000),
-        None,
-        None,
-        ("Paramètres", "B11"),
-        (setrow("actuals", 0, actual_cost=3000), None, None),
+        expected=("Paramètres", "B11"),
+        twin=Twin(setrow("actuals", 0, actual_cost=3000)),
     ),
-    ("MP509", setrow("actuals", 0, actual_cost=500), None, None, ("Paramètres", "B11"), None),
-    (
+    Case("MP509", setrow("actuals", 0, actual_cost=500), expected=("Paramètres", "B11")),
+    Case(
         "MP601",
         both(clear("actions"), clear("schedule"), clear("actuals"), clear("swot")),
-        None,
-        None,
-        ("6 Actions", "A4"),
-        None,
+        expected=("6 Actions", "A4"),
     ),
-    ("MP602", setrow("actions", 0, objective="O9"), None, None, ("6 Actions", "D5"), None),
-    ("MP603", setrow("actions", 0, channel="Insta"), None, None, ("6 Actions", "F5"), None),
-    ("MP604", setrow("actions", 0, personas="P1, P9"), None, None, ("6 Actions", "E5"), None),
-    ("MP605", setrow("actions", 0, cost=None), None, None, ("6 Actions", "H5"), None),
-    (
-        "MP605",
-        setrow("actions", 0, cost=-5),
-        None,
-        None,
-        ("6 Actions", "H5"),
-        (setrow("actions", 0, cost=0), None, None),
-    ),
-    (
+    Case("MP602", setrow("actions", 0, objective="O9"), expected=("6 Actions", "D5")),
+    Case("MP603", setrow("actions", 0, channel="Insta"), expected=("6 Actions", "F5")),
+    Case("MP604", setrow("actions", 0, personas="P1, P9"), expected=("6 Actions", "E5")),
+    Case("MP605", setrow("actions", 0, cost=None), expected=("6 Actions", "H5")),
+    Case("MP605", setrow("actions", 0, cost=-5), expected=("6 Actions", "H5"), twin=Twin(setrow("actions", 0, cost=0))),
+    Case(
         "MP606",
         setrow("actions", 1, revenue=2999),
-        None,
-        None,
-        ("6 Actions", "I6"),
-        (setrow("actions", 1, revenue=3000), None, None),
+        expected=("6 Actions", "I6"),
+        twin=Twin(setrow("actions", 1, revenue=3000)),
     ),
-    ("MP607", setrow("actions", 1, revenue=None), None, None, ("6 Actions", "I6"), None),
-    ("MP608", lambda r: r["swot"].pop(2), None, None, ("6 Actions", "L4"), None),
-    ("MP609", lambda r: r["schedule"].pop(1), None, None, ("6 Actions", "A6"), None),
-    ("MP610", setrow("actions", 1, pillar=None), None, None, ("6 Actions", "G6"), None),
-    (
+    Case("MP607", setrow("actions", 1, revenue=None), expected=("6 Actions", "I6")),
+    Case("MP608", lambda r: r["swot"].pop(2), expected=("6 Actions", "L4")),
+    Case("MP609", lambda r: r["schedule"].pop(1), expected=("6 Actions", "A6")),
+    Case("MP610", setrow("actions", 1, pillar=None), expected=("6 Actions", "G6")),
+    Case(
         "MP701",
         append("schedule", action="A9", start=D(2027, 2, 1), end=D(2027, 3, 1), owner="Hugo"),
-        None,
-        None,
-        ("7 Planning", "A7"),
-        None,
+        expected=("7 Planning", "A7"),
     ),
-    ("MP701", setrow("schedule", 1, depends="A7"), None, None, ("7 Planning", "G6"), None),
-    (
+    Case("MP701", setrow("schedule", 1, depends="A7"), expected=("7 Planning", "G6")),
+    Case(
         "MP702",
         setrow("schedule", 1, end=D(2027, 1, 4)),
-        None,
-        None,
-        ("7 Planning", "C6"),
-        (setrow("schedule", 1, end=D(2027, 1, 5)), None, None),
+        expected=("7 Planning", "C6"),
+        twin=Twin(setrow("schedule", 1, end=D(2027, 1, 5))),
     ),
-    ("MP704", setrow("schedule", 1, end=D(2028, 1, 15)), None, None, ("7 Planning", "C6"), None),
-    (
+    Case("MP704", setrow("schedule", 1, end=D(2028, 1, 15)), expected=("7 Planning", "C6")),
+    Case(
         "MP705",
         setrow("schedule", 1, end=D(2027, 6, 29)),
-        None,
-        None,
-        ("7 Planning", "C6"),
-        (both(setrow("schedule", 1, end=D(2027, 6, 29)), setrow("schedule", 1, status="Terminé")), None, None),
+        expected=("7 Planning", "C6"),
+        twin=Twin(both(setrow("schedule", 1, end=D(2027, 6, 29)), setrow("schedule", 1, status="Terminé"))),
     ),
-    (
+    Case(
         "MP706",
         setrow("schedule", 1, end=D(2027, 7, 14)),
-        None,
-        None,
-        ("7 Planning", "C6"),
-        (setrow("schedule", 1, end=D(2027, 7, 15)), None, None),
+        expected=("7 Planning", "C6"),
+        twin=Twin(setrow("schedule", 1, end=D(2027, 7, 15))),
     ),
-    (
+    Case(
         "MP707",
         setrow("schedule", 1, status="À faire"),
-        None,
-        None,
-        ("7 Planning", "F6"),
-        (both(setrow("schedule", 1, status="À faire"), setrow("schedule", 1, start=D(2027, 6, 30))), None, None),
+        expected=("7 Planning", "F6"),
+        twin=Twin(both(setrow("schedule", 1, status="À faire"), setrow("schedule", 1, start=D(2027, 6, 30)))),
     ),
-    (
+    Case(
         "MP708",
         setrow("schedule", 1, depends="A1"),
-        None,
-        None,
-        ("7 Planning", "B6"),
-        (both(setrow("schedule", 0, end=D(2027, 1, 5)), setrow("schedule", 1, depends="A1")), None, None),
+        expected=("7 Planning", "B6"),
+        twin=Twin(both(setrow("schedule", 0, end=D(2027, 1, 5)), setrow("schedule", 1, depends="A1"))),
     ),
-    (
+    Case(
         "MP709",
         both(setrow("schedule", 0, depends="A2"), setrow("schedule", 1, depends="A1")),
-        None,
-        None,
-        ("7 Planning", "G5"),
-        None,
+        expected=("7 Planning", "G5"),
     ),
-    (
+    Case(
         "MP710",
         setrow("schedule", 1, peak="Fête des mères 2027", start=D(2027, 5, 31)),
-        None,
-        None,
-        ("7 Planning", "B6"),
-        (setrow("schedule", 1, peak="Fête des mères 2027", start=D(2027, 5, 30)), None, None),
+        expected=("7 Planning", "B6"),
+        twin=Twin(setrow("schedule", 1, peak="Fête des mères 2027", start=D(2027, 5, 30))),
     ),
-    ("MP711", setrow("schedule", 1, owner=None), None, None, ("7 Planning", "D6"), None),
-    (
+    Case("MP711", setrow("schedule", 1, owner=None), expected=("7 Planning", "D6")),
+    Case(
         "MP712",
         both(setrow("schedule", 0, end=D(2027, 7, 31)), setrow("schedule", 1, end=D(2027, 7, 31))),
-        None,
-        None,
-        ("7 Planning", "B4"),
-        None,
+        expected=("7 Planning", "B4"),
     ),
-    (
+    Case(
         "MP713",
         setrow("schedule", 1, peak="Fête des mères"),
-        None,
-        None,
-        ("7 Planning", "H6"),
-        (setrow("schedule", 1, peak="fête des MÈRES 2027"), None, None),
+        expected=("7 Planning", "H6"),
+        twin=Twin(setrow("schedule", 1, peak="fête des MÈRES 2027")),
     ),
-    ("MP801", append("measurements", date=D(2027, 5, 1), objective="O9", value=3), None, None, ("8 Suivi", "B7"), None),
-    (
+    Case("MP801", append("measurements", date=D(2027, 5, 1), objective="O9", value=3), expected=("8 Suivi", "B7")),
+    Case(
         "MP802",
         setrow("measurements", 1, date=D(2027, 7, 1)),
-        None,
-        None,
-        ("8 Suivi", "A6"),
-        (setrow("measurements", 1, date=D(2027, 6, 30)), None, None),
+        expected=("8 Suivi", "A6"),
+        twin=Twin(setrow("measurements", 1, date=D(2027, 6, 30))),
     ),
-    (
+    Case(
         "MP803",
         setrow("measurements", 1, value=14),
-        None,
-        None,
-        ("1 Objectifs", "A6"),
-        (setrow("measurements", 1, value=18), None, None),
+        expected=("1 Objectifs", "A6"),
+        twin=Twin(setrow("measurements", 1, value=18)),
     ),
-    (
+    Case(
         "MP804",
         lambda r: r["measurements"].pop(1),
-        None,
-        None,
-        ("1 Objectifs", "A6"),
-        (lambda r: r["measurements"].pop(1), None, date(2026, 12, 31)),
+        expected=("1 Objectifs", "A6"),
+        twin=Twin(lambda r: r["measurements"].pop(1), today=date(2026, 12, 31)),
     ),
-    (
+    Case(
         "MP805",
         setrow("actuals", 1, actual_cost=3301),
-        None,
-        None,
-        ("8 Suivi", "H6"),
-        (setrow("actuals", 1, actual_cost=3300), None, None),
+        expected=("8 Suivi", "H6"),
+        twin=Twin(setrow("actuals", 1, actual_cost=3300)),
     ),
-    ("MP806", setrow("actuals", 1, action="A8"), None, None, ("8 Suivi", "G6"), None),
+    Case("MP806", setrow("actuals", 1, action="A8"), expected=("8 Suivi", "G6")),
 ]
 
 
-@pytest.mark.parametrize(
-    "code,change,settings,today,expected,twin", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)]
-)
-def test_rule_fires_at_its_cell_and_not_on_its_twin(template, tmp_path, code, change, settings, today, expected, twin):
-    found = findings(build(template, tmp_path, change, settings), today or TODAY)
-    hits = [(f.sheet, f.cell) for f in found if f.code == code]
-    assert expected in hits, [(f.code, f.sheet, f.cell, f.message) for f in found]
-    assert set(hits) == {expected}, hits  # several findings only where one per month is the rule
-    if twin:
-        twin_change, twin_settings, twin_today = twin
-        quiet = findings(build(template, tmp_path, twin_change, twin_settings, "twin.xlsx"), twin_today or TODAY)
-        assert [f for f in quiet if f.code == code] == []
+@pytest.mark.parametrize("case", CASES, ids=[f"{c.code}-{i}" for i, c in enumerate(CASES)])
+def test_rule_fires_at_its_cell_and_not_on_its_twin(template, layout, tmp_path, case):
+    def found(change, settings, today, name):
+        if case.workbook:
+            return findings(build(template, tmp_path, change, settings, name), today or TODAY)
+        return run(in_memory(layout, change, settings), today or TODAY)
+
+    every = found(case.change, case.settings, case.today, "plan.xlsx")
+    hits = [(f.sheet, f.cell) for f in every if f.code == case.code]
+    assert case.expected in hits, [(f.code, f.sheet, f.cell, f.message) for f in every]
+    assert set(hits) == {case.expected}, hits  # several findings only where one per month is the rule
+    if case.twin:
+        quiet = found(case.twin.change, case.twin.settings, case.twin.today, "twin.xlsx")
+        assert [f for f in quiet if f.code == case.code] == []
 
 
-def test_every_rule_has_a_firing_case_and_documentation():
-    tested = {c[0] for c in CASES} | {"MP001", "MP002"}  # table and column: tests/test_reader.py
-    assert tested == set(RULES)
-    for rule in RULES.values():
-        doc = rule.doc
-        assert "Why:" in doc and "Example:" in doc and "Fix:" in doc, rule.code
+def test_every_rule_has_a_firing_case():
+    tested = {c.code for c in CASES} | {"MP001", "MP002"}  # table and column: tests/test_reader.py
+    assert tested == set(RULES) == set(CATALOG)
+
+
+def test_the_catalogue_is_sorted_complete_and_documented():
+    codes = [s.code for s in SPECS]
+    assert codes == sorted(codes) and len(set(codes)) == len(codes)
+    assert codes[:5] == ["MP001", "MP002", "MP004", "MP005", "MP006"], "the reading codes are in it"
+    assert list(RULES) == codes
+    names = [s.name for s in SPECS]
+    assert len(set(names)) == len(names)
+    for spec in SPECS:
+        assert re.fullmatch(r"MP\d{3}", spec.code) and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", spec.name), spec
+        assert spec.severity in ("error", "warning", "info"), spec.code
+        for text in (spec.message, spec.hint):
+            assert text.fr.strip() and text.en.strip(), spec.code
+            fields = set(re.findall(r"{(\w+)}", text.fr))
+            assert fields == set(re.findall(r"{(\w+)}", text.en)), spec.code  # same values in both languages
+        assert spec.title and spec.why and spec.example and spec.fix, spec.code
+        assert not spec.title.endswith(":") and "\n" not in spec.title, spec.code
+
+
+def test_every_check_is_catalogued_and_every_rule_is_checked():
+    assert set(CHECKS) | READER_CODES == set(CATALOG)
+    assert not set(CHECKS) & READER_CODES
 
 
 def test_one_cell_one_finding(template, tmp_path):
@@ -415,17 +416,39 @@ def test_one_cell_one_finding(template, tmp_path):
     assert [(f.code, f.cell) for f in found if f.sheet == "6 Actions"] == [("MP004", "H5")]
 
 
-def test_messages_in_the_requested_language(template, tmp_path):
-    path = build(template, tmp_path, setrow("objectives", 0, target=None))
-    fr = [f for f in findings(path) if f.code == "MP102"][0]
-    en = [f for f in findings(path, lang="en") if f.code == "MP102"][0]
+def test_messages_in_the_requested_language(layout):
+    plan = in_memory(layout, setrow("objectives", 0, target=None))
+    fr = [f for f in run(plan, TODAY) if f.code == "MP102"][0]
+    en = [f for f in run(plan, TODAY, "en") if f.code == "MP102"][0]
     assert fr.message == "Objectif O1 sans cible chiffrée (non mesurable)"
     assert en.message == "Objective O1 has no numeric target" and en.cell == fr.cell
+    assert fr.message_in("en") == en.message and en.hint_in("fr") == fr.hint
 
 
-def test_rules_never_modify_the_plan(template, tmp_path):
-    path = build(template, tmp_path)
-    plan = load(path)
-    before = copy.deepcopy([(k, [r.values for r in t.rows]) for k, t in plan.tables.items()])
+def test_findings_keep_typed_values_and_are_worded_at_output(layout):
+    plan = in_memory(layout, setrow("actuals", 1, actual_cost=3301))
+    over = next(f for f in run(plan, TODAY) if f.code == "MP805")
+    values = dict(over.values)
+    assert values["actual"] == Money(3301) and values["cost"] == Money(3000)
+    assert isinstance(values["over"], Percent)
+    assert over.message == "Action A2 : coût réel 3\u202f301 € pour 3\u202f000 € prévus (+10\u00a0%)"
+    assert over.message_in("en") == "Action A2: actual cost €3,301 for €3,000 planned (+10%)"
+    assert over.to_dict() == {
+        "code": "MP805",
+        "severity": "warning",
+        "sheet": "8 Suivi",
+        "cell": "H6",
+        "message": over.message,
+        "hint": over.hint,
+    }
+    quadrant = Finding("MP608", "warning", "6 Actions", "L4", (("quadrant", Text("Menace", "Threat")),))
+    assert quadrant.message_in("en") == "SWOT quadrant 'Threat' is empty"
+    assert quadrant.message == "Quadrant SWOT « Menace » vide"
+
+
+def test_rules_never_modify_the_plan(layout):
+    plan = in_memory(layout, setrow("objectives", 0, target=None))
+    before = copy.deepcopy([(k, [(r.row, dict(r)) for r in t.rows]) for k, t in plan.tables.items()])
+    assert sum(len(rows) for _, rows in before) > 20 and all(values for _, rows in before for _, values in rows)
     run(plan, TODAY)
-    assert [(k, [r.values for r in t.rows]) for k, t in plan.tables.items()] == before
+    assert [(k, [(r.row, dict(r)) for r in t.rows]) for k, t in plan.tables.items()] == before

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 
 import pytest
 from click.testing import CliRunner
@@ -58,7 +57,7 @@ def test_json_output_equals_the_library_report():
         "file": str(SAMPLE_FR),
         "today": "2027-09-01",
         "counts": report.counts,
-        "findings": [asdict(f) for f in report.findings],
+        "findings": [f.to_dict() for f in report.findings],
     }
     assert list(data) == ["file", "today", "counts", "findings"]
     assert list(data["findings"][0]) == ["code", "severity", "sheet", "cell", "message", "hint"]
@@ -97,6 +96,7 @@ def test_exit_codes(tmp_path):
 def test_today_changes_deadline_findings():
     early = {f.code for f in validate(SAMPLE_FR, today=__import__("datetime").date(2027, 3, 1)).findings}
     assert "MP705" not in early  # nothing overdue on 1 March
+    assert "MP705" in {f.code for f in validate(SAMPLE_FR).findings}, "but A15 is on 10 August"
 
 
 @pytest.mark.parametrize("content", [b"", b"a;b\n1;2\n", b"<html></html>", b"PK\x03\x04broken"])
@@ -112,14 +112,38 @@ def test_unreadable_files_are_one_line_exit_2(tmp_path, content):
 def test_rules_command_lists_and_explains():
     runner = CliRunner()
     listing = runner.invoke(cli, ["rules"])
-    assert listing.exit_code == 0 and "MP709  error    Actions depend on each other in a cycle" in listing.output
+    assert listing.exit_code == 0
+    lines = listing.output.splitlines()
+    codes = [line[:5] for line in lines if line.startswith("MP")]
+    assert codes == sorted(codes) and codes[0] == "MP001" and codes[-1] == "MP806", "code order, reader's included"
+    i = next(i for i, line in enumerate(lines) if line.startswith("MP709"))
+    assert lines[i].split()[:3] == ["MP709", "dependency-cycle", "error"]
+    assert "Actions depend on each other in a cycle" in lines[i]
+    assert lines[i + 1].strip() == "Dependency cycle: {cycle}" and "→ Remove one dependency" in lines[i + 2]
     one = runner.invoke(cli, ["rules", "mp503"])
-    assert one.exit_code == 0 and one.output.startswith("MP503 (warning):") and "Fix:" in one.output
+    assert one.exit_code == 0 and one.output.startswith("MP503 overload (warning):") and "Fix:" in one.output
+    assert "Hint: Spread the actions" in one.output and "Example: Claire" in one.output
+    assert runner.invoke(cli, ["rules", "overload"]).output == one.output, "a rule by its name"
+    french = runner.invoke(cli, ["rules", "MP503", "--lang", "fr"]).output
+    assert "Message: {owner} : {days} jours de charge" in french
     unknown = runner.invoke(cli, ["rules", "MP999"])
     assert (
         unknown.exit_code == 2
         and unknown.output.strip() == "mplan: unknown rule 'MP999': run 'mplan rules' for the list"
     )
+
+
+def test_rules_command_gives_the_catalogue_as_json():
+    runner = CliRunner()
+    data = json.loads(runner.invoke(cli, ["rules", "--format", "json"]).output)
+    assert [r["code"] for r in data] == sorted(r["code"] for r in data)
+    one = json.loads(runner.invoke(cli, ["rules", "MP107", "--format", "json"]).output)
+    assert one in data and one["name"] == "unrealistic-target" and one["severity"] == "warning"
+    assert one["message"] == {
+        "fr": "Cible de l'objectif {id} irréaliste : {why}",
+        "en": "Objective {id} target unrealistic: {why}",
+    }
+    assert set(one) == {"code", "name", "severity", "step", "title", "message", "hint", "what", "why", "example", "fix"}
 
 
 def test_rules_doc_does_not_drift():

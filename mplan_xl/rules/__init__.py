@@ -1,63 +1,117 @@
-"""The rule catalogue (SPEC section 3): one module per step, each rule a small function yielding findings.
+"""The rules (SPEC section 3): a catalogue of declarations and, per step, small functions that find.
 
-A rule is declared with @rule(code, severity, message, hint); its docstring is its documentation (what
-it checks, why it matters, an example, how to fix), shown by `mplan rules CODE` and docs/rules.md.
+Each rule is declared once in `catalog.py` (code, name, severity, message and hint in both languages,
+its documentation) and checked by one function registered with `@check(code)` in its step's module. The
+function yields where the rule fires and the message's values, never its code or its wording:
+
+    @check("MP108")
+    def objective_without_owner(ctx):
+        for row, key in ctx.empty("objectives", "owner"):
+            yield at(row, key, id=row.get("id", "?"))
+
+`run` stamps each hit with its rule's code and severity into a `Finding`, worded when shown.
 """
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ..findings import MESSAGES, SEVERITY_ORDER, Finding, finding
+from ..findings import SEVERITY_ORDER, Finding
 from ..gcpause import paused_gc
+from ..i18n import Locale
 from ..schema import SHEET, TABLE
 from ..values import id_key
+from .catalog import CATALOG, SPECS, RuleSpec
 
 if TYPE_CHECKING:
     from ..figures import Figures, Scheduled
     from ..reader import Plan, Row
 
-
-@dataclass(frozen=True)
-class Rule:
-    code: str
-    severity: str
-    func: Callable
-
-    @property
-    def doc(self) -> str:
-        return inspect.cleandoc(self.func.__doc__ or "")
-
-    @property
-    def title(self) -> str:
-        return self.doc.splitlines()[0] if self.doc else self.code
-
-    def message(self, lang: str) -> str:
-        return MESSAGES[self.code][1][0 if lang == "fr" else 1]
+# Codes the reader reports while reading cells and tables (MP001-MP008): they have no check function.
+READER_CODES = frozenset({"MP001", "MP002", "MP004", "MP007", "MP008"})
 
 
-RULES: dict[str, Rule] = {}
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """Where a rule fires, and the values its message is filled with."""
+
+    sheet: str
+    cell: str
+    values: dict
 
 
-def rule(
-    code: str, severity: str | None = None, message: tuple[str, str] | None = None, hint: tuple[str, str] | None = None
-):
-    """Register a rule; codes whose messages the reader already owns pass only the code."""
+def at(row: Row, key: str, **values) -> Hit:
+    """A hit at a row's cell in the column `key`."""
+    return Hit(row.sheet, row.ref(key), values)
 
-    def register(func):
-        if code in RULES:
-            raise ValueError(f"duplicate rule code {code}")
-        if message is not None:
-            MESSAGES[code] = (severity, message, hint)
-        RULES[code] = Rule(code, MESSAGES[code][0], func)
+
+def place(sheet: str, ref: str, **values) -> Hit:
+    """A hit at a sheet's cell (a header, a setting): `place(*ctx.header("actions"))`."""
+    return Hit(sheet, ref, values)
+
+
+CheckFunc = Callable[["Context"], Iterable[Hit] | None]
+CHECKS: dict[str, CheckFunc] = {}
+
+
+def check(code: str):
+    """Register the function that checks a catalogued rule (one function per code)."""
+
+    def register(func: CheckFunc) -> CheckFunc:
+        if code not in CATALOG:
+            raise ValueError(f"{code} is not in mplan_xl/rules/catalog.py: declare it there first")
+        if code in CHECKS or code in READER_CODES:
+            raise ValueError(f"{code} already has a check")
+        CHECKS[code] = func
         return func
 
     return register
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A catalogued rule with its check function (None for the reader's codes)."""
+
+    spec: RuleSpec
+    check: CheckFunc | None
+
+    @property
+    def code(self) -> str:
+        return self.spec.code
+
+    @property
+    def name(self) -> str:
+        return self.spec.name
+
+    @property
+    def severity(self) -> str:
+        return self.spec.severity
+
+    @property
+    def title(self) -> str:
+        return self.spec.title
+
+    @property
+    def doc(self) -> str:
+        """The title and the What/Why/Example/Fix sections, as text."""
+        return "\n".join([self.spec.title, *(f"{k}: {v}" for k, v in self.spec.sections().items())])
+
+    def message(self, lang: str) -> str:
+        return self.spec.message(lang)
+
+    def findings(self, ctx: Context) -> list[Finding]:
+        """The check's hits as findings with this rule's code and severity, worded in ctx's locale."""
+        if self.check is None:
+            return []
+        code, severity, loc = self.spec.code, self.spec.severity, ctx.locale
+        return [Finding(code, severity, h.sheet, h.cell, tuple(h.values.items()), loc) for h in self.check(ctx) or ()]
+
+    def func(self, ctx: Context) -> list[Finding]:  # the name rules had before the catalogue
+        return self.findings(ctx)
 
 
 class Context:
@@ -65,14 +119,9 @@ class Context:
 
     def __init__(self, plan: Plan, today: date, lang: str):
         self.plan, self.today, self.lang = plan, today, lang
+        self.locale = Locale(lang, plan.setting("currency", "EUR") or "EUR")
         self.taken = {(sheet, cell) for _, sheet, cell, _ in plan.issues}  # cells the reader already reported
         self._memo: dict = {}
-
-    def find(self, code: str, sheet: str, cell: str, **values) -> Finding:
-        return finding(code, sheet, cell, self.lang, **values)
-
-    def at(self, code: str, row: Row, key: str, **values) -> Finding:
-        return self.find(code, row.sheet, row.ref(key), **values)
 
     def free(self, row: Row, key: str) -> bool:
         """True when the cell has no reader finding (one cell, one finding)."""
@@ -141,18 +190,11 @@ class Context:
     def active_actions(self) -> list[Row]:
         return [i.action for i in self.items if i.active]
 
-    def money(self, value: float | None) -> str:
-        from ..styles import money_text
-
-        return "–" if value is None else money_text(value, self.plan.setting("currency", "EUR") or "EUR", self.lang)
-
-    def day(self, value: date) -> str:
-        return value.strftime("%d/%m/%Y")
-
 
 @paused_gc()
 def run(plan: Plan, today: date, lang: str | None = None, figures: Figures | None = None) -> list[Finding]:
-    """Every finding of the plan: the reader's, then each rule's, sorted by severity, sheet and cell.
+    """Every finding of the plan: the reader's, then each rule's in code order, sorted by severity, sheet
+    and cell.
 
     `figures` may be passed when the caller has computed them already (the report needs them too).
     """
@@ -161,11 +203,11 @@ def run(plan: Plan, today: date, lang: str | None = None, figures: Figures | Non
         ctx.__dict__["figures"] = figures  # fills the cached property
     found: list[Finding] = plan.problems_in(ctx.lang)
     for rule_ in RULES.values():
-        found.extend(rule_.func(ctx) or ())
+        found.extend(rule_.findings(ctx))
     return sorted(dict.fromkeys(found), key=Finding.sort_key)
 
 
-from . import (  # noqa: E402  (modules register their rules on import, in catalogue order)
+from . import (  # noqa: E402  (modules register their checks on import)
     actions,
     budget,
     channels,
@@ -177,14 +219,25 @@ from . import (  # noqa: E402  (modules register their rules on import, in catal
     watch,
 )
 
+# Every catalogued rule, in code order, with its check.
+RULES: dict[str, Rule] = {spec.code: Rule(spec, CHECKS.get(spec.code)) for spec in SPECS}
+
 __all__ = [
+    "CATALOG",
+    "CHECKS",
+    "READER_CODES",
     "RULES",
-    "Rule",
+    "SPECS",
     "Context",
-    "run",
-    "rule",
-    "SEVERITY_ORDER",
+    "Hit",
     "Iterator",
+    "Rule",
+    "RuleSpec",
+    "SEVERITY_ORDER",
+    "at",
+    "place",
+    "check",
+    "run",
     "reading",
     "objectives",
     "personas",

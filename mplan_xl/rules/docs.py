@@ -2,49 +2,40 @@
 
 from __future__ import annotations
 
-from . import RULES
+from .catalog import SPECS
 
-STEPS = {
-    "MP0": "Reading the workbook",
-    "MP1": "Step 1 · Objectives",
-    "MP2": "Step 2 · Personas",
-    "MP3": "Step 3 · Watch and PESTEL",
-    "MP4": "Step 4 · Channels",
-    "MP5": "Step 5 · Budget and resources",
-    "MP6": "Step 6 · Actions",
-    "MP7": "Step 7 · Schedule",
-    "MP8": "Step 8 · Tracking",
-}
+
+def _code(text: str) -> str:
+    """A message template as inline code (its {placeholders} stay readable)."""
+    return f"`{text}`"
 
 
 def markdown() -> str:
     lines = [
         "# Rules",
         "",
-        "Every check `mplan validate` makes, generated from the code (`python scripts/make_docs.py`).",
-        "Each finding has a code, a severity, the sheet and cell, a message and a hint in the workbook's",
-        "language. `mplan rules CODE` shows one rule in the terminal.",
+        "Every check `mplan validate` makes, generated from the catalogue (`mplan_xl/rules/catalog.py`) by",
+        "`python scripts/make_docs.py`. Each finding has a code, a severity, the sheet and cell, a message",
+        "and a hint in the workbook's language. `mplan rules CODE` (or its name) shows one rule in the",
+        "terminal; `mplan rules --format json` gives the whole catalogue as data.",
         "",
-        "| code | severity | what |",
-        "|---|---|---|",
+        "| code | name | severity | what |",
+        "|---|---|---|---|",
     ]
-    lines += [f"| [{r.code}](#{r.code.lower()}) | {r.severity} | {r.title} |" for r in RULES.values()]
+    lines += [f"| [{s.code}](#{s.code.lower()}) | `{s.name}` | {s.severity} | {s.title} |" for s in SPECS]
     group = None
-    for rule in RULES.values():
-        if STEPS[rule.code[:3]] != group:
-            group = STEPS[rule.code[:3]]
+    for spec in SPECS:
+        if spec.step != group:
+            group = spec.step
             lines += ["", f"## {group}"]
-        body = "\n".join(rule.doc.splitlines()[1:]).strip()
-        for key in ("What:", "Why:", "Example:", "Fix:"):  # one paragraph per section
-            body = body.replace("\n" + key, "\n\n" + key).replace(key, f"**{key[:-1]}.**", 1)
+        lines += ["", f"### {spec.code}", "", f"`{spec.name}` ({spec.severity}): **{spec.title}**"]
+        for key, text in spec.sections().items():
+            lines += ["", f"**{key}.** {text}"]
         lines += [
             "",
-            f"### {rule.code}",
-            "",
-            f"**{rule.title}** ({rule.severity})",
-            "",
-            body,
-            "",
-            f"Message: *{rule.message('en')}* — *{rule.message('fr')}*",
+            "| | English | Français |",
+            "|---|---|---|",
+            f"| Message | {_code(spec.message.en)} | {_code(spec.message.fr)} |",
+            f"| Hint | {spec.hint.en} | {spec.hint.fr} |",
         ]
     return "\n".join(lines) + "\n"
