@@ -179,7 +179,8 @@ def plan_from_rows(layout, rows: dict[str, list[dict]], settings: dict | None = 
     """
     from datetime import datetime
 
-    from mplan_xl.reader import Cell, Plan, Row, TableData, _parser
+    from mplan_xl.reader import Cell, Plan, Row, TableData
+    from mplan_xl.values import parser_for
 
     values = dict(layout.settings)
     for key, value in (settings or {}).items():
@@ -193,7 +194,7 @@ def plan_from_rows(layout, rows: dict[str, list[dict]], settings: dict | None = 
             merged = by_row.setdefault(row.get("_row", data.header_row + 1 + i), {})
             for col, value in row.items():
                 if col != "_row":
-                    merged[col] = None if value is None else _parser(columns[col], plan.period, plan.lang)(value)
+                    merged[col] = None if value is None else parser_for(columns[col], plan.lang, plan.period)(value)
         table = TableData(key, data.sheet, data.header_row, data.columns, [], data.found_by)
         table.rows = [
             Row(key, data.sheet, r, v, data.columns)
