@@ -338,6 +338,59 @@ COMMENTS = {("O4", 4): ("Lancement de la gamme", "Range launched"), ("O1", 0): (
             ("O2", 2): ("Nouvelle formule de box", "New box formula"), ("O3", 4): ("Collaborations influenceuses", "Influencer collaborations")}
 
 
+MONTH_NAMES = (
+    ("janvier", "January"), ("février", "February"), ("mars", "March"), ("avril", "April"), ("mai", "May"),
+    ("juin", "June"), ("juillet", "July"), ("août", "August"), ("septembre", "September"),
+    ("octobre", "October"), ("novembre", "November"), ("décembre", "December"),
+)
+
+
+def _split(total: float | None, count: int, shares: list[float] | None = None) -> list[float | None]:
+    """total in count parts (by shares, else evenly), rounded to 10; the last part takes the remainder."""
+    if total is None:
+        return [None] * count
+    shares = shares or [1 / count] * count
+    parts = [round(total * share, -1) for share in shares[:-1]]
+    return [*parts, total - sum(parts)]
+
+
+def _invoice_of(month: str) -> str:
+    return f"Facture d'{month}" if month[0] in "aeiouy" else f"Facture de {month}"
+
+
+def _invoices(aid: str, first: date, last: date, status: str, actual: tuple, reference: date) -> list[dict]:
+    """An action's actual cost as the dated lines a manager types: a deposit and a balance for a finished
+    action, an invoice at the end of each month so far for one in progress (contract v2)."""
+    cost, revenue, progress = actual
+    end = min(last, reference - timedelta(days=1))
+    if status == "done":
+        if (end - first).days < 21:
+            return [dict(date=end, action=aid, actual_cost=cost, actual_revenue=revenue, progress=progress,
+                         comment=("Facture", "Invoice"))]
+        costs = _split(cost, 2, [0.3, 0.7])
+        return [
+            dict(date=first + timedelta(days=7), action=aid, actual_cost=costs[0],
+                 comment=("Acompte 30 %", "30% deposit")),
+            dict(date=end, action=aid, actual_cost=costs[1], actual_revenue=revenue, progress=progress,
+                 comment=("Solde", "Balance")),
+        ]
+    ends = []
+    month = first.replace(day=1)
+    while True:
+        month_end = add_months(month, 1) - timedelta(days=1)
+        if month_end >= reference:
+            break
+        ends.append(month_end)
+        month = add_months(month, 1)
+    ends = ends or [min(first + timedelta(days=3), end)]
+    costs, revenues = _split(cost, len(ends)), _split(revenue, len(ends))
+    return [
+        dict(date=day, action=aid, actual_cost=c, actual_revenue=r, progress=round(progress * (i + 1) / len(ends), 2),
+             comment=(_invoice_of(MONTH_NAMES[day.month - 1][0]), f"{MONTH_NAMES[day.month - 1][1]} invoice"))
+        for i, (day, c, r) in enumerate(zip(ends, costs, revenues, strict=True))
+    ]
+
+
 def example_content(lang: str, start: date, end: date, currency: str = "EUR") -> PlanContent:
     """The Maison Caracole plan over [start, end], in lang."""
     from .content import blank_content
@@ -384,7 +437,7 @@ def example_content(lang: str, start: date, end: date, currency: str = "EUR") ->
         schedule.append(dict(action=aid, start=first, end=last, owner=owner, priority=priority, status=status,
                              depends=depends, peak=peak))
         if actual:
-            actuals.append(dict(action=aid, actual_cost=actual[0], actual_revenue=actual[1], progress=actual[2]))
+            actuals.extend(_invoices(aid, first, last, status, actual, at(7, 10)))
     rows["actions"], rows["schedule"], rows["actuals"] = actions, schedule, actuals
     rows["swot"] = [dict(type=ty, item=it, action=ac) for ty, it, ac in SWOT]
     measurements = []

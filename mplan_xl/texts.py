@@ -84,10 +84,12 @@ STEPS: dict[str, tuple[Pair, Pair]] = {
     "tracking": (
         ("Étape 8 · Mesurer et suivre", "Step 8 · Measure and track"),
         (
-            "Relevez régulièrement (au moins chaque mois) la valeur de chaque indicateur, et notez le coût et le "
-            "gain réels de chaque action. mplan compare ces mesures aux cibles et au budget.",
-            "Record each KPI regularly (at least monthly), and the actual cost and revenue of each action. "
-            "mplan compares them with the targets and the budget.",
+            "Relevez régulièrement (au moins chaque mois) la valeur de chaque indicateur, et saisissez le réalisé "
+            "ligne par ligne : une ligne datée par facture ou par mois, autant de lignes que nécessaire pour une "
+            "même action (elles s'additionnent). mplan compare ces mesures aux cibles et au budget, mois par mois.",
+            "Record each KPI regularly (at least monthly), and type what was really spent line by line: one dated "
+            "line per invoice or per month, as many lines as needed for one action (they add up). mplan compares "
+            "them with the targets and the budget, month by month.",
         ),
     ),
 }

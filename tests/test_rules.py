@@ -5,7 +5,7 @@ clean plan is every case's near twin; threshold rules also get a twin just on th
 Cases run on in-memory plans laid out as the French template (tests/helpers.plan_from_rows), except those
 about reading a workbook (`workbook=True`), which are written to a file and read back.
 Tables of the French template: actions A–J (SWOT L–N), schedule A–H (peaks J–L), measurements A–D
-(actuals F–J), team A–E (overheads G–J), watch A–G (PESTEL I–L); data from row 5.
+(actuals F–K, its Date in F), team A–E (overheads G–J), watch A–G (PESTEL I–L); data from row 5.
 """
 
 from __future__ import annotations
@@ -246,17 +246,41 @@ CASES = [
         expected=("5 Ressources", "C5"),
         twin=Twin(setrow("actions", 0, effort=200)),
     ),
+    Case(  # v2: only the month of today and later months; an overload in a past month is history
+        "MP503",
+        both(setrow("actions", 0, effort=250), setrow("schedule", 0, end=D(2027, 6, 30))),
+        expected=("5 Ressources", "C5"),
+        twin=Twin(both(setrow("actions", 0, effort=250), setrow("schedule", 0, end=D(2027, 5, 31)))),
+    ),
     Case("MP504", setrow("schedule", 0, owner="Jules"), expected=("7 Planning", "D5")),
     Case("MP505", settings={"envelope": None}, expected=("Paramètres", "B11")),
     Case("MP506", setrow("actions", 0, revenue=0), expected=("6 Actions", "I4")),
     Case("MP507", setrow("actuals", 0, actual_cost=9000), expected=("Paramètres", "B11")),
-    Case(
+    # forecast at completion on the clean plan: spent 4,500 (2,500 + 1,500 + overhead 500), still to spend
+    # A1 2,500 + A2 1,500 + overhead 500: 9,000 for an envelope of 10,500
+    Case(  # A1 at 7,000 for 5,000: 9,000 spent + A2 1,500 + overhead 500 = 11,000 > 10,500
         "MP508",
-        setrow("actuals", 0, actual_cost=4000),
+        setrow("actuals", 0, actual_cost=7000),
         expected=("Paramètres", "B11"),
-        twin=Twin(setrow("actuals", 0, actual_cost=3000)),
+        twin=Twin(setrow("actuals", 0, actual_cost=6400)),  # 10,400
     ),
-    Case("MP509", setrow("actuals", 0, actual_cost=500), expected=("Paramètres", "B11")),
+    Case(  # v2: the forecast counts what is still planned; spending little so far is no longer flagged
+        "MP508",
+        setrow("actions", 1, cost=5000),  # 4,500 spent + 2,500 + 3,500 + 500 = 11,000
+        expected=("Paramètres", "B11"),
+        twin=Twin(setrow("actions", 1, cost=4400)),  # 10,400
+    ),
+    Case(
+        "MP509",
+        settings={"envelope": 11300},  # 9,000 < 80 % of 11,300 (9,040)
+        expected=("Paramètres", "B11"),
+        twin=Twin(settings={"envelope": 11250}),  # 9,000 = 80 % of 11,250
+    ),
+    Case(  # a Done action's actual cost is final: nothing left to spend on it
+        "MP509",
+        setrow("schedule", 0, status="Terminé"),  # A1 done at 2,500: 4,500 + A2 1,500 + 500 = 6,500 < 8,400
+        expected=("Paramètres", "B11"),
+    ),
     Case(
         "MP601",
         both(clear("actions"), clear("schedule"), clear("actuals"), clear("swot")),
@@ -330,6 +354,8 @@ CASES = [
         "MP712",
         both(setrow("schedule", 0, end=D(2027, 7, 31)), setrow("schedule", 1, end=D(2027, 7, 31))),
         expected=("7 Planning", "B4"),
+        # v2: a plan without any action has every month empty, and that is MP601's business
+        twin=Twin(both(clear("actions"), setrow("schedule", 0, end=D(2027, 7, 31)))),
     ),
     Case(
         "MP713",
@@ -362,7 +388,54 @@ CASES = [
         expected=("8 Suivi", "H6"),
         twin=Twin(setrow("actuals", 1, actual_cost=3300)),
     ),
+    Case(  # v2: an action's invoices add up; the finding sits on its latest line
+        "MP805",
+        both(
+            setrow("actuals", 1, date=D(2027, 3, 31), actual_cost=2000),
+            append("actuals", date=D(2027, 5, 31), action="A2", actual_cost=1301),
+            append("actuals", date=D(2027, 4, 30), action="A2", actual_cost=0),
+        ),
+        expected=("8 Suivi", "H7"),
+        twin=Twin(
+            both(
+                setrow("actuals", 1, date=D(2027, 3, 31), actual_cost=2000),
+                append("actuals", date=D(2027, 5, 31), action="A2", actual_cost=1300),
+            )
+        ),
+    ),
     Case("MP806", setrow("actuals", 1, action="A8"), expected=("8 Suivi", "G6")),
+    Case(
+        "MP807",
+        setrow("measurements", 0, date=D(2027, 5, 29)),  # 32 days before 30 June
+        expected=("1 Objectifs", "A5"),
+        twin=Twin(setrow("measurements", 0, date=D(2027, 5, 30))),  # 31 days: on time
+    ),
+    Case(
+        "MP807",
+        setrow("measurements", 0, date=D(2027, 6, 10)),
+        settings={"measure_every_days": 15},  # O2 read on 15 June: 15 days, on time
+        expected=("1 Objectifs", "A5"),
+        twin=Twin(setrow("measurements", 0, date=D(2027, 6, 10)), settings={"measure_every_days": 21}),
+    ),
+    Case(  # past its deadline the objective's time is up: judged by MP803, not asked for new readings
+        "MP807",
+        setrow("measurements", 0, date=D(2027, 3, 1)),
+        expected=("1 Objectifs", "A5"),
+        twin=Twin(both(setrow("measurements", 0, date=D(2027, 3, 1)), setrow("objectives", 0, deadline=D(2027, 6, 1)))),
+    ),
+    Case(
+        "MP808",
+        setrow("actuals", 0, date=D(2027, 7, 1)),
+        expected=("8 Suivi", "F5"),
+        twin=Twin(setrow("actuals", 0, date=D(2027, 6, 30))),
+    ),
+    Case("MP808", setrow("actuals", 1, date=D(2026, 12, 31)), expected=("8 Suivi", "F6")),
+    Case(  # v2: several rows per action in the actuals are no duplicate
+        "MP005",
+        setrow("actions", 1, id="A1"),
+        expected=("6 Actions", "A6"),
+        twin=Twin(append("actuals", date=D(2027, 6, 1), action="A1", actual_cost=10)),
+    ),
 ]
 
 

@@ -34,10 +34,11 @@ def near_envelope(ctx):
 @check("MP503")
 def overload(ctx):
     team = {id_key(r.get("member")): r for r in ctx.plan.rows("team") if r.get("member")}
+    current = f"{ctx.today.year:04d}-{ctx.today.month:02d}"  # v2: past months are history, not alerts
     for owner, months in ctx.figures.workload.items():
         member = team.get(id_key(owner))
         for month, load in months.items():
-            if load["capacity"] and load["days"] > load["capacity"] + 1e-9:
+            if month >= current and load["capacity"] and load["days"] > load["capacity"] + 1e-9:
                 yield at(
                     member,
                     "capacity",
@@ -87,8 +88,8 @@ def actual_over_envelope(ctx):
 
 @check("MP508")
 def pacing_over(ctx):
-    envelope, projected = _envelope(ctx), ctx.figures.projected_spend
-    if envelope and projected is not None and projected > envelope and ctx.figures.actual_spend <= envelope:
+    envelope, projected = _envelope(ctx), ctx.figures.projected_spend  # the forecast at completion
+    if envelope and projected is not None and projected > envelope + 0.005 and ctx.figures.actual_spend <= envelope:
         yield place(*ctx.setting_cell("envelope"), projected=Money(projected), envelope=Money(envelope))
 
 

@@ -129,7 +129,8 @@ SPECS: tuple[RuleSpec, ...] = (
         hint=Text("Donnez un identifiant unique à chaque ligne.", "Give each row a unique id."),
         what=(
             "ids must be unique in objectives, personas, actions and peaks; channel names, team members, "
-            "and the action ids of the schedule and actuals too. Ids compare ignoring case and spaces."
+            "and the action ids of the schedule too. Ids compare ignoring case and spaces. The actuals table "
+            "is the exception (contract v2): an action may have one row per invoice, order or month."
         ),
         why="a reference to a duplicated id is ambiguous: costs and progress would be counted twice or lost.",
         example="two actions with id A07.",
@@ -503,7 +504,10 @@ SPECS: tuple[RuleSpec, ...] = (
         code="MP503",
         name="overload",
         severity=WARNING,
-        title="An owner's workload exceeds their capacity in a month (one finding per owner and month).",
+        title=(
+            "An owner's workload exceeds their capacity in the current month or a later one "
+            "(one finding per owner and month)."
+        ),
         message=Text(
             "{owner} : {days} jours de charge en {month} pour {capacity} disponibles",
             "{owner}: {days} days of work in {month} for {capacity} available",
@@ -514,7 +518,9 @@ SPECS: tuple[RuleSpec, ...] = (
         ),
         what=(
             "each scheduled action's effort is spread evenly over the business days (Monday to Friday, "
-            "minus the country's public holidays) from start to deadline, and summed per owner and month."
+            "minus the country's public holidays) from start to deadline, and summed per owner and month. "
+            "Only the month of today and later months are checked: past months are history, shown in the "
+            "Summary's workload matrix."
         ),
         why="an overloaded month means late actions and missed commercial peaks.",
         example="Claire, 8 days a month, has 13.4 days planned in May.",
@@ -579,30 +585,42 @@ SPECS: tuple[RuleSpec, ...] = (
         code="MP508",
         name="pacing-over",
         severity=WARNING,
-        title="Pacing: at the current pace, spend at the end of the period will exceed the envelope.",
+        title="Forecast at completion: what is spent plus what the plan still has to spend exceeds the envelope.",
         message=Text(
-            "Au rythme actuel, {projected} dépensés en fin de période pour {envelope}",
-            "At the current pace, {projected} spent by period end for {envelope}",
+            "Prévision à terme : {projected} dépensés en fin de période pour {envelope}",
+            "Forecast at completion: {projected} spent by period end for {envelope}",
         ),
-        hint=Text("Ralentissez les dépenses ou revoyez l'enveloppe.", "Slow spending down or revisit the envelope."),
-        what="projected spend = actual spend / elapsed share of the period at today.",
-        why="an overrun seen in spring can still be avoided; seen in December it cannot.",
-        example="40,000 € spent at 40 % of the period: 100,000 € projected for 70,000 €.",
-        fix="slow down commitments, or check that early spend is front-loaded by design.",
+        hint=Text(
+            "Réduisez les actions restantes ou revoyez l'enveloppe.",
+            "Trim the remaining actions or revisit the envelope.",
+        ),
+        what=(
+            "forecast = actual spend + for each active action not Done, its estimated cost less what was "
+            "already spent on it (never below zero) + for each overhead, planned less actual. A Done action's "
+            "actual cost is final. Checked only when an envelope is set (and the envelope is not already "
+            "exceeded: that is MP507)."
+        ),
+        why="overruns already booked on some actions, added to what the others will cost, end above budget.",
+        example="52,000 € spent, 21,000 € still planned on the remaining actions: 73,000 € for 70,000 €.",
+        fix="cut or postpone remaining actions, renegotiate costs, or agree a larger envelope.",
     ),
     RuleSpec(
         code="MP509",
         name="pacing-under",
         severity=INFO,
-        title="Pacing: at the current pace, more than 20 % of the envelope will be left unused at period end.",
+        title="Forecast at completion: more than 20 % of the envelope would be left unused at period end.",
         message=Text(
-            "Au rythme actuel, {unused} de l'enveloppe resteraient inutilisés",
-            "At the current pace, {unused} of the envelope would stay unused",
+            "Prévision à terme : {unused} de l'enveloppe resteraient inutilisés",
+            "Forecast at completion: {unused} of the envelope would stay unused",
         ),
-        hint=Text("Accélérez les actions prévues ou réaffectez le budget.", "Speed up planned actions or reallocate."),
-        why="budget not spent is often budget lost next year, and actions that were planned are late.",
-        example="10,000 € spent at half the period of a 70,000 € envelope: 50,000 € left unused.",
-        fix="check for late actions and missing actuals (is spend recorded?), then reallocate.",
+        hint=Text("Planifiez de nouvelles actions ou réaffectez le budget.", "Plan new actions or reallocate."),
+        what=(
+            "the forecast at completion (see MP508) is below 80 % of the envelope. Checked only when an "
+            "envelope is set. A plan whose spend is heavy at year end is not flagged: what it still plans counts."
+        ),
+        why="budget not spent is often budget lost next year.",
+        example="a 70,000 € envelope, 30,000 € spent and 20,000 € still planned: 29 % would stay unused.",
+        fix="plan actions for the remaining budget, or give it back early so it can be used elsewhere.",
     ),
     RuleSpec(
         code="MP601",
@@ -867,7 +885,10 @@ SPECS: tuple[RuleSpec, ...] = (
         code="MP712",
         name="gap-month",
         severity=INFO,
-        title="A month of the plan period has no active action running (a gap in the calendar).",
+        title=(
+            "A month of the plan period has no active action running (a gap in the calendar); "
+            "not raised on a plan without any action."
+        ),
         message=Text("Aucune action en cours en {month}", "No action running in {month}"),
         hint=Text(
             "Un mois sans action : voulu (congés) ou oubli ?", "A month without action: on purpose (holidays) or a gap?"
@@ -956,7 +977,10 @@ SPECS: tuple[RuleSpec, ...] = (
         code="MP805",
         name="overspend",
         severity=WARNING,
-        title="An action's actual cost exceeds its estimate by more than the overspend threshold (10 %).",
+        title=(
+            "An action's actual cost (its actuals rows added up) exceeds its estimate by more than the "
+            "overspend threshold (10 %)."
+        ),
         message=Text(
             "Action {id} : coût réel {actual} pour {cost} prévus (+{over})",
             "Action {id}: actual cost {actual} for {cost} planned (+{over})",
@@ -965,8 +989,12 @@ SPECS: tuple[RuleSpec, ...] = (
             "Expliquez le dépassement et ajustez les prochaines estimations.",
             "Explain the overrun and adjust the next estimates.",
         ),
+        what=(
+            "the action's actuals rows (one per invoice, order or month) are added up; the finding sits on "
+            "the cost cell of its latest row (by date, then row)."
+        ),
         why="overruns add up; seen action by action they can still be absorbed.",
-        example="estimated 5,500 €, actual 6,400 € (+16 %).",
+        example="estimated 5,500 €, two invoices of 3,200 € (+16 %).",
         fix="explain it in the comment, and reduce other costs.",
     ),
     RuleSpec(
@@ -979,6 +1007,46 @@ SPECS: tuple[RuleSpec, ...] = (
         why="its cost and revenue are left out of the figures.",
         example='actuals for "A30" when actions go from A01 to A26.',
         fix="correct the id.",
+    ),
+    RuleSpec(
+        code="MP807",
+        name="late-reading",
+        severity=WARNING,
+        title=(
+            "An objective's latest reading is older than the measurement interval while its time runs "
+            "(today between period start and its deadline)."
+        ),
+        message=Text(
+            "Objectif {id} : dernière mesure le {date}, il y a {days} jours (une tous les {every} jours)",
+            "Objective {id}: latest reading on {date}, {days} days ago (one every {every} days)",
+        ),
+        hint=Text(
+            "Relevez l'indicateur et ajoutez la mesure à l'onglet 8.",
+            "Read the KPI and add the value on sheet 8.",
+        ),
+        what=(
+            "the latest measurement dated on or before today is more than `measure_every_days` days old "
+            "(Settings, 31 by default). One finding per objective, at its row. The objective's status is "
+            "judged at the date of that reading: a late reading is this finding, not a red status."
+        ),
+        why="progress shown from an old reading is stale; a monthly plan review needs this month's figures.",
+        example="O3 last measured on 30/04/2027, checked on 10/08/2027 (102 days).",
+        fix="record the KPI's current value in the KPI log.",
+    ),
+    RuleSpec(
+        code="MP808",
+        name="actual-out-of-range",
+        severity=WARNING,
+        title="An actuals row is dated outside the plan period or after today.",
+        message=Text("Réalisé daté du {date}, {why}", "Actuals line dated {date}, {why}"),
+        hint=Text("Vérifiez la date de la facture.", "Check the invoice's date."),
+        what=(
+            "a dated actuals line must fall inside the plan period and not after today. Its amount still "
+            "counts in the actual spend; a line after today is left out of the spend to date."
+        ),
+        why="a future date is usually a typo, and a line outside the period belongs to another plan.",
+        example="an invoice dated 15/09/2027 when the report is made on 10/08/2027.",
+        fix="correct the date, or move the line to the plan it belongs to.",
     ),
 )
 

@@ -164,7 +164,7 @@ def no_owner(ctx):
 @check("MP712")
 def gap_month(ctx):
     period = ctx.plan.period
-    if not period or not ctx.has("schedule"):
+    if not period or not ctx.has("schedule") or not ctx.plan.rows("actions"):  # v2: no action, no gap to report
         return
     spans = [d for _, d in _active_rows(ctx)]
     month = period[0].replace(day=1)

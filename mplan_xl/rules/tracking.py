@@ -59,11 +59,21 @@ def no_measurement(ctx):
 
 @check("MP805")
 def overspend(ctx):
+    """An action's actuals rows add up (v2: one row per invoice); the finding sits on its latest row's cost."""
     threshold = ctx.plan.setting("overspend_warn", 0.1) or 0
-    costs = {id_key(a.get("id")): a.get("cost") for a in ctx.plan.rows("actions") if a.get("id")}
+    costs = {id_key(a.get("id")): (a.get("id"), a.get("cost")) for a in ctx.plan.rows("actions") if a.get("id")}
+    latest: dict[str, tuple] = {}  # action -> ((date, row) order, row) of its latest row with a cost
     for row in ctx.plan.rows("actuals"):
-        ident, actual = row.get("action"), row.get("actual_cost")
-        cost = costs.get(id_key(ident)) if ident else None
+        ident = row.get("action")
+        if not ident or row.get("actual_cost") is None:
+            continue
+        when = row.get("date") if isinstance(row.get("date"), date) else date.min
+        order = (when, row.row)
+        if id_key(ident) not in latest or order >= latest[id_key(ident)][0]:
+            latest[id_key(ident)] = (order, row)
+    for key, (_, row) in latest.items():
+        ident, cost = costs.get(key, (None, None))
+        actual = ctx.figures.actuals_by_action.get(key, {}).get("cost")
         if actual is not None and cost and actual > cost * (1 + threshold):
             yield at(
                 row,
@@ -79,3 +89,38 @@ def overspend(ctx):
 def unknown_action(ctx):
     for row, ref in ctx.unknown("actuals", "action", "actions", "id"):
         yield at(row, "action", ref=ref)
+
+
+@check("MP807")
+def late_reading(ctx):
+    """While an objective's time runs, its latest reading is older than `measure_every_days`."""
+    period = ctx.plan.period
+    if not period or ctx.today < period[0]:
+        return
+    every = ctx.plan.setting("measure_every_days", 31) or 31
+    for row in ctx.plan.rows("objectives"):
+        ident, deadline = row.get("id"), row.get("deadline")
+        state = ctx.figures.objectives.get(ident) if ident else None
+        if not state or not state["measured_on"] or not isinstance(deadline, date) or ctx.today > deadline:
+            continue
+        measured_on = date.fromisoformat(state["measured_on"])
+        late = (ctx.today - measured_on).days
+        if late > every:
+            yield at(row, "id", id=ident, date=measured_on, days=late, every=int(every))
+
+
+@check("MP808")
+def actual_out_of_range(ctx):
+    """A dated actuals line lies outside the plan period or after today."""
+    period = ctx.plan.period
+    for row in ctx.plan.rows("actuals"):
+        when = row.get("date")
+        if not isinstance(when, date):
+            continue
+        if when > ctx.today:
+            why = Text("après aujourd'hui", "after today")
+        elif period and not period[0] <= when <= period[1]:
+            why = Text("hors de la période du plan", "outside the plan period")
+        else:
+            continue
+        yield at(row, "date", date=when, why=why)
