@@ -108,7 +108,7 @@ def test_json_document(tmp_path):
         "actions",
     }
     assert figures["workload"]["Claire"]["2027-05"]["capacity"] == 8
-    assert len(data["findings"]) == 16 and data == plan_document(load(SAMPLE_FR), TODAY)
+    assert len(data["findings"]) == 14 and data == plan_document(load(SAMPLE_FR), TODAY)
     assert json.dumps(data, sort_keys=False) == json.dumps(plan_document(load(SAMPLE_FR), TODAY)), "stable order"
 
 
