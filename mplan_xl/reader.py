@@ -18,11 +18,11 @@ from pathlib import Path
 import python_calamine as pc
 
 from . import values as V
-from .cells import address, split_address
+from .ooxml.cells import address, split_address
 from .errors import WorkbookError
 from .findings import Finding, finding
 from .gcpause import paused_gc
-from .package import MAX_CELLS, PackageInfo, check_file, scan_package, sheet_parts, tables_of
+from .ooxml.package import MAX_CELLS, PackageInfo, check_file, scan_package, sheet_parts, tables_of
 from .schema import (
     BOOL,
     CHOICE,

@@ -23,8 +23,8 @@ from mplan_xl.errors import MplanError, WorkbookError
 from mplan_xl.figures import compute
 from mplan_xl.reader import load
 from mplan_xl.report import write_report
-from mplan_xl.report.graft import MARKER, read_marker
-from mplan_xl.report.rawzip import RawZipWriter
+from mplan_xl.ooxml.graft import MARKER, read_marker
+from mplan_xl.ooxml.rawzip import RawZipWriter
 
 from .conftest import ROOT
 from .helpers import Text, fill

@@ -27,8 +27,8 @@ from ..reader import fingerprint, load, read_back
 from ..rules import run
 from ..schema import SHEET
 from ..validate import plan_today
-from .graft import INDEX_PARTS, GraftError, Package, graft, read_marker, sheet_entries
-from .rawzip import stored_bytes
+from ..ooxml.graft import INDEX_PARTS, GraftError, Package, graft, read_marker, sheet_entries
+from ..ooxml.rawzip import stored_bytes
 from .sheets import render
 
 try:

@@ -16,7 +16,7 @@ from pathlib import Path
 from defusedxml import ElementTree as SafeET
 
 from .cells import column_letter, column_number
-from .errors import WorkbookError
+from ..errors import WorkbookError
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_MEMBERS = 10_000
