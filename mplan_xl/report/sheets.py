@@ -17,12 +17,12 @@ import xlsxwriter
 from .. import texts
 from ..figures import Figures
 from ..findings import Report
+from ..ooxml.bulk import Bulk
+from ..ooxml.graft import Scratch
 from ..reader import Plan
 from ..schema import CHOICES
 from ..styles import PALETTE, date_format, money_format
 from ..values import id_key
-from ..ooxml.bulk import Bulk
-from ..ooxml.graft import Scratch
 
 STATUS_FILL = {"achieved": "#C6EFCE", "on_track": "#DDEBF7", "off_track": "#FFC7CE", "no_data": "#EDEDED"}
 SEVERITY_FILL = {"error": "#FFC7CE", "warning": "#FFEB9C", "info": "#DDEBF7"}
