@@ -8,7 +8,7 @@ import zipfile
 from datetime import date
 from pathlib import Path
 
-from mplan_xl.example import example_content
+from mplan_xl.template.example import example_content
 from mplan_xl.template import write_workbook
 
 X14_VALIDATION = (

@@ -10,9 +10,9 @@ import calendar
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .catalog import CHANNELS
-from .peaks import peaks_for_period
-from .schema import BOOL, CHOICE, CHOICES, SETTING_DEFAULTS, TEXT
+from ..catalog import CHANNELS
+from ..peaks import peaks_for_period
+from ..schema import BOOL, CHOICE, CHOICES, SETTING_DEFAULTS, TEXT
 
 
 @dataclass
