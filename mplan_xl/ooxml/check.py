@@ -23,14 +23,26 @@ def check_file(path: Path) -> None:
     if path.is_dir():
         raise WorkbookError(f"{path}: is a folder, not a workbook; give the path of an .xlsx file")
     try:
-        with path.open("rb") as handle:
-            head = handle.read(512)
+        handle = path.open("rb")  # one opening for the first bytes and the zip directory
+        head = handle.read(512)
     except OSError as exc:
         raise WorkbookError(f"{path}: cannot be read ({exc.strerror})") from exc
+    with handle:
+        names = _part_names(path, handle, head)
+    if path.suffix.lower() == ".ods" or "content.xml" in names and "xl/workbook.xml" not in names:
+        raise WorkbookError(
+            f"{path}: this is an OpenDocument spreadsheet (.ods); save it as .xlsx (File > Save as > Excel 2007-365)"
+        )
+    if "xl/workbook.xml" not in names:
+        raise WorkbookError(f"{path}: not an Excel workbook (no xl/workbook.xml inside); save it again as .xlsx")
+
+
+def _part_names(path: Path, handle, head: bytes) -> set[str]:
+    """The part names of the zip open as handle, after refusing what its first bytes say is no zip."""
     if not head:
         raise WorkbookError(f"{path}: the file is empty; open the original workbook and save it again")
     if head.startswith(OLE_MAGIC):
-        if b"EncryptedPackage" in _ole_names(path):
+        if b"EncryptedPackage" in _ole_names(handle):
             raise WorkbookError(
                 f"{path}: the workbook is password-protected (encrypted); remove the password and save it again"
             )
@@ -49,24 +61,19 @@ def check_file(path: Path) -> None:
             "LibreOffice and save it as .xlsx"
         )
     try:
-        with zipfile.ZipFile(path) as package:
+        with zipfile.ZipFile(handle) as package:
             _check_members(path, package.infolist())
-            names = set(package.namelist())
+            return set(package.namelist())
     except zipfile.BadZipFile as exc:
         raise WorkbookError(
             f"{path}: the file is damaged or incomplete (truncated zip); save it again from Excel or LibreOffice"
         ) from exc
-    if path.suffix.lower() == ".ods" or "content.xml" in names and "xl/workbook.xml" not in names:
-        raise WorkbookError(
-            f"{path}: this is an OpenDocument spreadsheet (.ods); save it as .xlsx (File > Save as > Excel 2007-365)"
-        )
-    if "xl/workbook.xml" not in names:
-        raise WorkbookError(f"{path}: not an Excel workbook (no xl/workbook.xml inside); save it again as .xlsx")
 
 
-def _ole_names(path: Path) -> bytes:
+def _ole_names(handle) -> bytes:
     """Stream names of an OLE file, as UTF-16 bytes, enough to tell .xls from an encrypted package."""
-    data = path.read_bytes()[:2_000_000]
+    handle.seek(0)
+    data = handle.read(2_000_000)
     return data.replace(b"\x00", b"")
 
 
