@@ -281,24 +281,25 @@ def export(path, fmt, out, today, lang, sep):
     """
     import json
 
-    from .export import load_for_export, plan_document, write_csv, write_ics
+    from .export import plan_document, write_csv, write_ics
+    from .pipeline import check
 
     if fmt in ("ics", "csv") and out is None:
         raise UsageError(f"--format {fmt} needs -o: a {'file' if fmt == 'ics' else 'folder'} to write to")
-    plan, when = load_for_export(path, _today(today))
+    checked = check(path, today=_today(today), lang=lang)
     try:
         if fmt == "json":
-            text = json.dumps(plan_document(plan, when, lang), ensure_ascii=False, indent=2)
+            text = json.dumps(plan_document(checked), ensure_ascii=False, indent=2)
             if out:
                 out.write_text(text + "\n", encoding="utf-8")
                 click.echo(f"Wrote {out}", err=True)
             else:
                 click.echo(text)
         elif fmt == "csv":
-            written = write_csv(plan, when, out, sep=sep, lang=lang)
+            written = write_csv(checked, out, sep=sep)
             click.echo(f"Wrote {len(written)} CSV files into {out}")
         else:
-            count = write_ics(plan, when, out, lang=lang)
+            count = write_ics(checked, out)
             click.echo(f"Wrote {count} events into {out}")
     except OSError as exc:
         raise UsageError(f"cannot write {out}: {exc.strerror or exc}") from exc

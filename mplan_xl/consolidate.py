@@ -17,11 +17,8 @@ from pathlib import Path
 import xlsxwriter
 
 from .errors import MplanError, UsageError
-from .figures import compute
-from .reader import load
-from .rules import run
+from .pipeline import check
 from .styles import PALETTE, date_format, money_format
-from .validate import plan_today
 
 PARALLEL_FROM = 8  # plans; below that, processes cost more than they save
 
@@ -51,10 +48,8 @@ class PlanSummary:
 def summarise(path: str, today: date | None, lang: str | None) -> PlanSummary | str:
     """One plan's roll-up line, or the one-line reason it could not be read."""
     try:
-        plan = load(path)
-        when = plan_today(plan, today)
-        figures = compute(plan, when)
-        findings = run(plan, when, lang, figures)
+        checked = check(path, today=today, lang=lang)
+        plan, figures, findings = checked.plan, checked.figures, checked.findings
     except MplanError as exc:
         return str(exc)
     except Exception as exc:  # a file no reader anticipated: skip it, say why, go on with the others

@@ -12,13 +12,11 @@ import io
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
-from .figures import compute, join_schedule
-from .findings import Report
-from .reader import Plan, load
-from .rules import run
+from .figures import join_schedule
+from .pipeline import Checked
+from .reader import Plan
 from .schema import CHOICES, SETTINGS, TABLES
 from .styles import money_text
-from .validate import plan_today
 from .values import id_key
 
 
@@ -33,10 +31,9 @@ def _plain(value):
     return value
 
 
-def plan_document(plan: Plan, today: date, lang: str | None = None) -> dict:
+def plan_document(checked: Checked) -> dict:
     """SPEC section 4's export object: plan settings, tables with their rows, figures, findings."""
-    figures = compute(plan, today)
-    report = Report(str(plan.path), today, run(plan, today, lang, figures), lang or plan.lang)
+    plan = checked.plan
     settings = {s.key: _plain(plan.setting(s.key)) for s in SETTINGS}
     tables = {
         t.key: [{c.key: _plain(row.get(c.key)) for c in t.columns} for row in plan.rows(t.key)]
@@ -46,15 +43,10 @@ def plan_document(plan: Plan, today: date, lang: str | None = None) -> dict:
     return {
         "plan": settings,
         "tables": tables,
-        "figures": _plain(figures.as_dict()),
-        "findings": report.to_dict()["findings"],
-        "today": today.isoformat(),
+        "figures": _plain(checked.figures.as_dict()),
+        "findings": checked.report.to_dict()["findings"],
+        "today": checked.today.isoformat(),
     }
-
-
-def load_for_export(path, today: date | None) -> tuple[Plan, date]:
-    plan = load(path)
-    return plan, plan_today(plan, today)
 
 
 # --- CSV --------------------------------------------------------------------------------------
@@ -87,9 +79,9 @@ def _write_csv(path: Path, header: list[str], rows: list[list], sep: str) -> Non
     path.write_text(buffer.getvalue(), encoding="utf-8-sig")  # the BOM tells Excel it is UTF-8
 
 
-def write_csv(plan: Plan, today: date, folder: Path, *, sep: str = ";", lang: str | None = None) -> list[Path]:
+def write_csv(checked: Checked, folder: Path, *, sep: str = ";") -> list[Path]:
     """One CSV per table, plus figures by channel, objective, month and owner. Returns the files written."""
-    lang = lang or plan.lang
+    plan, lang = checked.plan, checked.lang
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for table in TABLES:
@@ -100,7 +92,7 @@ def write_csv(plan: Plan, today: date, folder: Path, *, sep: str = ";", lang: st
         target = folder / f"{table.key}.csv"
         _write_csv(target, header, rows, sep)
         written.append(target)
-    figures = compute(plan, today)
+    figures = checked.figures
     labels = _FIGURE_LABELS[lang]
     for name, data in (
         ("by_channel", figures.by_channel),
@@ -180,11 +172,11 @@ def _uid(plan: Plan, kind: str, ident: str) -> str:
     return f"{kind}-{hashlib.sha1(seed.encode('utf-8')).hexdigest()[:20]}@mplan"
 
 
-def write_ics(plan: Plan, today: date, target: Path, *, lang: str | None = None) -> int:
+def write_ics(checked: Checked, target: Path) -> int:
     """One all-day event per scheduled, not cancelled action, objective deadline and commercial peak."""
     from icalendar import Calendar, Event
 
-    lang = lang or plan.lang
+    plan, today, lang = checked.plan, checked.today, checked.lang
     fr = lang == "fr"
     calendar = Calendar()
     calendar.add("prodid", "-//mplan//plan d'action marketing//FR" if fr else "-//mplan//marketing action plan//EN")

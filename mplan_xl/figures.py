@@ -6,8 +6,9 @@ Pure: `today` is passed in, nothing reads the clock.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
+from functools import cached_property
 
 from .gcpause import paused_gc
 from .peaks import public_holidays
@@ -61,6 +62,18 @@ class Scheduled:
         return self.start is not None
 
 
+@dataclass(frozen=True)
+class Deadline:
+    """An overdue or due-soon action and the days left to its end: calendar and business days, negative
+    once the end is past (business days: Monday to Friday, public holidays of the plan's country left out)."""
+
+    ident: str
+    kind: str  # "overdue" or "due_soon"
+    item: Scheduled
+    days_left: int
+    business_days_left: int
+
+
 @dataclass
 class Figures:
     today: date
@@ -92,8 +105,41 @@ class Figures:
     # per action id key: {"cost", "revenue", "progress", "last"}: its actuals rows added up, progress the latest
     actuals_by_action: dict = field(default_factory=dict, repr=False)
 
+    country: str = field(default="FR", repr=False)  # whose public holidays the business days leave out
+
     def as_dict(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if k not in ("today", "items", "actuals_by_action")}
+        """The figures of SPEC section 2, as `mplan export --format json` gives them."""
+        return {
+            f.name: getattr(self, f.name)
+            for f in fields(self)
+            if f.name not in ("today", "items", "country", "actuals_by_action")
+        }
+
+    @property
+    def overheads(self) -> float:
+        """The planned spend that no action carries (the overheads table's)."""
+        return self.planned_spend - sum(b["planned_cost"] for b in self.by_channel.values())
+
+    @cached_property
+    def deadlines(self) -> list[Deadline]:
+        """The overdue then due-soon actions, by end date, with their days left (computed on first use:
+        the public holidays are loaded only when a deadline needs them)."""
+        wanted = [(ident, "overdue") for ident in self.overdue] + [(ident, "due_soon") for ident in self.due_soon]
+        if not wanted:
+            return []
+        items = {id_key(i.action.get("id") or ""): i for i in self.items}
+        ends = [items[id_key(i)].end for i, _ in wanted if id_key(i) in items]
+        low, high = min(ends + [self.today]), max(ends + [self.today])
+        counter = BusinessDays(low, high, set(public_holidays(low, high, self.country)))
+        found = []
+        for ident, kind in sorted(wanted, key=lambda w: items[id_key(w[0])].end):
+            item = items[id_key(ident)]
+            end, today = item.end, self.today
+            business = counter.count(min(end, today), max(end, today)) - 1 if end != today else 0
+            found.append(
+                Deadline(ident, kind, item, (end - today).days, business if end >= today else -max(business, 0))
+            )
+        return found
 
 
 def join_schedule(plan: Plan) -> list[Scheduled]:
@@ -118,7 +164,7 @@ def join_schedule(plan: Plan) -> list[Scheduled]:
 
 @paused_gc()
 def compute(plan: Plan, today: date) -> Figures:
-    fig = Figures(today)
+    fig = Figures(today, country=plan.setting("country", "FR") or "FR")
     items = fig.items = join_schedule(plan)
     active = [i for i in items if i.active]
     overhead_planned = sum(r.get("planned", 0) or 0 for r in plan.rows("overheads"))

@@ -18,11 +18,13 @@ from pathlib import Path
 import python_calamine as pc
 
 from . import values as V
-from .cells import address, split_address
 from .errors import WorkbookError
 from .findings import Finding, finding
 from .gcpause import paused_gc
-from .package import MAX_CELLS, PackageInfo, check_file, scan_package, sheet_parts, tables_of
+from .ooxml.cells import address, split_address
+from .ooxml.check import check_file
+from .ooxml.package import sheet_parts, tables_of
+from .ooxml.scan import MAX_CELLS, PackageInfo, scan_package
 from .schema import SETTINGS, SHEET, SHEETS, TABLES, Column, Table
 from .schema import ColumnType as T
 

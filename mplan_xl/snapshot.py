@@ -213,18 +213,10 @@ def compare(old: dict, new: dict, old_file: str | None = None, new_file: str | N
 
 def of_workbook(path, today: date | None = None) -> dict:
     """The snapshot of a workbook's current contents, as a report made now would take it (with its `lang`)."""
-    from .figures import compute
-    from .reader import load
-    from .rules import run
-    from .validate import plan_today
+    from .pipeline import check
 
-    plan = load(path)
-    when = plan_today(plan, today)
-    figures = compute(plan, when)
-    counts = {"error": 0, "warning": 0, "info": 0}
-    for found in run(plan, when, plan.lang, figures=figures):
-        counts[found.severity] += 1
-    return dict(take(plan, figures, counts, when), lang=plan.lang)
+    done = check(path, today=today)
+    return dict(take(done.plan, done.figures, done.report.counts, done.today), lang=done.plan.lang)
 
 
 def diff_files(old, new, today: date | None = None) -> Diff:

@@ -5,27 +5,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from .errors import UsageError
 from .findings import Report
 from .gcpause import paused_gc
-from .reader import Plan, load
-from .rules import run
+from .pipeline import check, plan_today
 
-
-def plan_today(plan: Plan, today: date | None = None) -> date:
-    """`--today`, else the Settings reference date, else the system date (SPEC section 2)."""
-    if today:
-        return today
-    reference = plan.setting("reference_date")
-    return reference if isinstance(reference, date) else date.today()
+__all__ = ["validate", "plan_today"]
 
 
 @paused_gc()
 def validate(path: str | Path, *, today: date | None = None, lang: str | None = None) -> Report:
     """Findings of a plan workbook. Raises WorkbookError only when the file cannot be read."""
-    if lang not in (None, "fr", "en"):
-        raise UsageError(f"unknown language '{lang}': use fr or en")
-    plan = load(path)
-    when = plan_today(plan, today)
-    lang = lang or plan.lang
-    return Report(str(path), when, run(plan, when, lang), lang, plan.sheet_names)
+    return check(path, today=today, lang=lang).report

@@ -8,8 +8,8 @@ import zipfile
 from datetime import date
 from pathlib import Path
 
-from mplan_xl.example import example_content
 from mplan_xl.template import write_workbook
+from mplan_xl.template.example import example_content
 
 X14_VALIDATION = (
     '<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '

@@ -9,8 +9,8 @@ import pytest
 import python_calamine as pc
 import xlsxwriter
 
-from mplan_xl.report.bulk import Bulk
-from mplan_xl.report.rawzip import RawZipWriter, stored_bytes
+from mplan_xl.ooxml.bulk import Bulk
+from mplan_xl.ooxml.rawzip import RawZipWriter, stored_bytes
 
 TEXTS = [
     "<r><t>x</t></r>",  # XlsxWriter writes such a string as raw rich-text markup; Bulk escapes it

@@ -15,6 +15,7 @@ from icalendar import Calendar
 from mplan_xl.cli import cli
 from mplan_xl.export import plan_document, write_csv, write_ics
 from mplan_xl.figures import compute, join_schedule
+from mplan_xl.pipeline import check
 from mplan_xl.reader import load
 
 from .conftest import ROOT, requires_lo, soffice_convert
@@ -32,7 +33,7 @@ def events(path):
 def test_ics_has_every_scheduled_action_objective_and_peak(tmp_path):
     plan = load(SAMPLE_FR)
     target = tmp_path / "plan.ics"
-    count = write_ics(plan, TODAY, target)
+    count = write_ics(check(SAMPLE_FR, today=TODAY), target)
     found = events(target)
     scheduled = [i for i in join_schedule(plan) if i.scheduled and i.active]
     assert count == len(found) == len(scheduled) + len(plan.rows("objectives")) + len(plan.rows("peaks"))
@@ -54,14 +55,14 @@ def test_ics_has_every_scheduled_action_objective_and_peak(tmp_path):
 
 def test_ics_uids_are_stable_across_exports_and_distinct_across_plans(tmp_path):
     first, second = tmp_path / "a.ics", tmp_path / "b.ics"
-    write_ics(load(SAMPLE_FR), TODAY, first)
+    write_ics(check(SAMPLE_FR, today=TODAY), first)
     changed = fill(SAMPLE_FR, tmp_path / "changed.xlsx", {"schedule": [{"end": "15/03/2027"}]})
-    write_ics(load(changed), TODAY, second)
+    write_ics(check(changed, today=TODAY), second)
     uids = [str(e["UID"]) for e in events(first)]
     assert uids == [str(e["UID"]) for e in events(second)], "dates changed, events are updated, not duplicated"
     assert len(set(uids)) == len(uids)
     other = tmp_path / "other.ics"
-    write_ics(load(SAMPLE_EN), TODAY, other)  # another plan (its name differs)
+    write_ics(check(SAMPLE_EN, today=TODAY), other)  # another plan (its name differs)
     assert not set(uids) & {str(e["UID"]) for e in events(other)}
 
 
@@ -108,12 +109,12 @@ def test_json_document(tmp_path):
         "actions",
     }
     assert figures["workload"]["Claire"]["2027-05"]["capacity"] == 8
-    assert len(data["findings"]) == 14 and data == plan_document(load(SAMPLE_FR), TODAY)
-    assert json.dumps(data, sort_keys=False) == json.dumps(plan_document(load(SAMPLE_FR), TODAY)), "stable order"
+    assert len(data["findings"]) == 14 and data == plan_document(check(SAMPLE_FR, today=TODAY))
+    assert json.dumps(data, sort_keys=False) == json.dumps(plan_document(check(SAMPLE_FR, today=TODAY))), "stable order"
 
 
 def test_csv_files_french_defaults(tmp_path):
-    written = write_csv(load(SAMPLE_FR), TODAY, tmp_path / "csv")
+    written = write_csv(check(SAMPLE_FR, today=TODAY), tmp_path / "csv")
     assert len(written) == 13 + 5
     raw = (tmp_path / "csv" / "actions.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf"), "UTF-8 with BOM for Excel"
@@ -142,7 +143,7 @@ def test_csv_comma_separator_uses_decimal_points(tmp_path):
 @requires_lo
 @pytest.mark.libreoffice
 def test_csv_opens_in_libreoffice_with_accents_and_numbers(tmp_path):
-    write_csv(load(SAMPLE_FR), TODAY, tmp_path / "csv")
+    write_csv(check(SAMPLE_FR, today=TODAY), tmp_path / "csv")
     source = tmp_path / "csv" / "figures_by_channel.csv"
     outdir = tmp_path / "out"
     outdir.mkdir()

@@ -283,3 +283,19 @@ def test_objective_judged_at_its_reading_and_past_its_deadline():
         "measured_on": None,
         "history": [],
     }
+
+
+def test_deadlines_days_left_in_calendar_and_business_days():
+    plan = make_plan(
+        actions=[action("A1", 100), action("A2", 100), action("A3", 100)],
+        schedule=[
+            sched("A1", date(2027, 4, 1), date(2027, 4, 30)),
+            sched("A2", date(2027, 5, 1), date(2027, 5, 10)),
+            sched("A3", date(2027, 4, 1), date(2027, 4, 20), status="done"),
+        ],
+    )
+    fig = compute(plan, date(2027, 5, 3))  # a Monday; 1 May (Saturday) and Ascension (6 May) are holidays
+    found = {d.ident: (d.kind, d.days_left, d.business_days_left) for d in fig.deadlines}
+    assert found == {"A1": ("overdue", -3, -1), "A2": ("due_soon", 7, 4)}
+    assert [d.ident for d in fig.deadlines] == ["A1", "A2"], "by end date"
+    assert not {"deadlines", "country", "overheads"} & set(fig.as_dict()), "export's JSON keys unchanged"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from datetime import date
 
-from mplan_xl.package import MAX_CELLS, _extent
+from mplan_xl.ooxml.scan import MAX_CELLS, _extent
 from mplan_xl.rules import RULES, Context
 from mplan_xl.validate import validate
 

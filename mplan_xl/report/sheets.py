@@ -15,14 +15,14 @@ from pathlib import Path
 import xlsxwriter
 
 from .. import texts
-from ..figures import Figures
+from ..figures import Figures, roi
 from ..findings import Report
+from ..ooxml.bulk import Bulk
+from ..ooxml.graft import Scratch
 from ..reader import Plan
 from ..schema import CHOICES
 from ..styles import PALETTE, date_format, money_format
 from ..values import id_key
-from .bulk import Bulk
-from .graft import Scratch
 
 STATUS_FILL = {"achieved": "#C6EFCE", "on_track": "#DDEBF7", "off_track": "#FFC7CE", "no_data": "#EDEDED"}
 SEVERITY_FILL = {"error": "#FFC7CE", "warning": "#FFEB9C", "info": "#DDEBF7"}
@@ -143,7 +143,7 @@ def _summary(workbook, ws, fmt: Fmt, plan: Plan, fig: Figures, report: Report, l
         ("envelope" if envelope_set else "envelope_bottom_up", fig.envelope, "money", None),
         ("planned_spend", fig.planned_spend, "money", None),
         ("budget_used", fig.budget_used, "pct", _budget_colour(fig.budget_used, plan)),
-        ("overheads", fig.planned_spend - sum(b["planned_cost"] for b in fig.by_channel.values()), "money", None),
+        ("overheads", fig.overheads, "money", None),
         ("actual_spend", fig.actual_spend, "money", None),
         (
             "projected_spend",
@@ -272,11 +272,11 @@ def _breakdown_table(ws, fmt: Fmt, row: int, title: str, first: str, data: dict,
     ws.write_number(row, 1, totals[0], fmt.cell("num", bold=True, bg_color=PALETTE["generated"]))
     ws.write_number(row, 2, totals[1], fmt.cell("money", bold=True, bg_color=PALETTE["generated"]))
     ws.write_number(row, 3, totals[2], fmt.cell("money", bold=True, bg_color=PALETTE["generated"]))
-    roi = (totals[2] - totals[1]) / totals[1] if totals[1] else None
-    if roi is None:
+    total_roi = roi(totals[2], totals[1])
+    if total_roi is None:
         ws.write_string(row, 4, "–", fmt.cell(align="right", bold=True, bg_color=PALETTE["generated"]))
     else:
-        ws.write_number(row, 4, roi, fmt.cell("pct", bold=True, bg_color=PALETTE["generated"]))
+        ws.write_number(row, 4, total_roi, fmt.cell("pct", bold=True, bg_color=PALETTE["generated"]))
     ws.write_number(
         row,
         5,
@@ -399,33 +399,24 @@ def _objectives_table(workbook, ws, fmt: Fmt, row: int, plan: Plan, fig: Figures
 def _deadlines_table(ws, fmt: Fmt, row: int, plan: Plan, fig: Figures, lang: str) -> int:
     ws.write_string(row, 0, _t("deadlines", lang), fmt.section())
     row += 1
-    wanted = [(ident, "overdue") for ident in fig.overdue] + [(ident, "due_soon") for ident in fig.due_soon]
-    if not wanted:
+    if not fig.deadlines:
         ws.write_string(row, 0, _t("no_deadline", lang), fmt.note())
         return row + 3
     headers = ["status", "id", "action", "owner", "deadline", "days_left", "business_days_left"]
     for c, key in enumerate(headers):
         ws.write_string(row, c, _t(key, lang), fmt.head())
     ws.set_row(row, 30)
-    items = {id_key(i.action.get("id") or ""): i for i in fig.items}
-    from ..figures import BusinessDays
-    from ..peaks import public_holidays
-
-    ends = [items[id_key(i)].end for i, _ in wanted if id_key(i) in items]
-    low, high = min(ends + [fig.today]), max(ends + [fig.today])
-    counter = BusinessDays(low, high, set(public_holidays(low, high, plan.setting("country", "FR") or "FR")))
-    for ident, kind in sorted(wanted, key=lambda w: items[id_key(w[0])].end):
-        item = items[id_key(ident)]
+    for deadline in fig.deadlines:
+        item = deadline.item
         row += 1
-        colour = "#FFC7CE" if kind == "overdue" else "#FFEB9C"
-        ws.write_string(row, 0, _t(kind, lang), fmt.cell(bold=True, bg_color=colour))
-        ws.write_string(row, 1, str(ident), fmt.cell())
+        colour = "#FFC7CE" if deadline.kind == "overdue" else "#FFEB9C"
+        ws.write_string(row, 0, _t(deadline.kind, lang), fmt.cell(bold=True, bg_color=colour))
+        ws.write_string(row, 1, str(deadline.ident), fmt.cell())
         ws.write_string(row, 2, str(item.action.get("action") or ""), fmt.cell())
         ws.write_string(row, 3, str(item.schedule.get("owner") or ""), fmt.cell())
         ws.write_datetime(row, 4, _dt(item.end), fmt.cell("date"))
-        ws.write_number(row, 5, (item.end - fig.today).days, fmt.cell("num"))
-        business = counter.count(min(item.end, fig.today), max(item.end, fig.today)) - 1 if item.end != fig.today else 0
-        ws.write_number(row, 6, business if item.end >= fig.today else -max(business, 0), fmt.cell("num"))
+        ws.write_number(row, 5, deadline.days_left, fmt.cell("num"))
+        ws.write_number(row, 6, deadline.business_days_left, fmt.cell("num"))
     return row + 3
 
 

@@ -202,8 +202,8 @@ def _workbook_variants(out: Path) -> None:
     """Files a program or a user makes: injection strings, huge cells, wide sheets, odd sheet names."""
     import openpyxl
 
-    from mplan_xl.example import example_content
     from mplan_xl.template import write_workbook
+    from mplan_xl.template.example import example_content
 
     content = example_content("fr", date(2027, 1, 1), date(2027, 12, 31))
     for rows in content.rows.values():

@@ -13,10 +13,9 @@ from pathlib import Path
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
 
-from . import texts
-from .content import PlanContent, cell_value
-from .errors import UsageError
-from .schema import (
+from .. import texts
+from ..errors import UsageError
+from ..schema import (
     BOOL,
     CHOICE,
     CHOICES,
@@ -35,8 +34,9 @@ from .schema import (
     Table,
     input_sheets,
 )
-from .styles import PALETTE, TAB_COLOURS, Formats
-from .texts import t
+from ..styles import PALETTE, TAB_COLOURS, Formats
+from ..texts import t
+from .content import PlanContent, cell_value
 
 TITLE_ROW, INTRO_ROW, CAPTION_ROW, HEADER_ROW = 0, 1, 2, 3
 FIRST_DATA_ROW = HEADER_ROW + 1

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from ..peaks import black_friday, mothers_day, summer_sales_start, winter_sales_start
 from .content import PlanContent, add_months, peak_rows
-from .peaks import black_friday, mothers_day, summer_sales_start, winter_sales_start
 
 OBJECTIVES = (
     # id, objective, kpi, baseline, target, unit, deadline (months after start, day), owner, strategy, rationale

@@ -17,7 +17,7 @@ import re
 from datetime import date, datetime
 from operator import itemgetter
 
-from ..cells import column_letter, split_address
+from .cells import column_letter, split_address
 
 _EPOCH = datetime(1899, 12, 30)
 _ESCAPED_ESCAPE = re.compile(r"(_x[0-9a-fA-F]{4}_)")

@@ -1,0 +1,121 @@
+"""The scan of the package before any value is read: what is refused, and what the value reader hides.
+
+Refuses XML with a DTD and sheets too large to read; finds the cells calamine reads as empty (Excel
+errors, formulas saved without a value), the Excel tables' places and each sheet's extent.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from defusedxml import ElementTree as SafeET
+
+from ..errors import WorkbookError
+from .cells import column_letter, column_number
+from .package import sheet_parts, tables_of
+
+_CELL = re.compile(rb"<c\b[^>]*?(?:/>|>.*?</c>)", re.DOTALL)
+_REF = re.compile(rb'\br="([A-Z]+[0-9]+)"')
+_ERROR_T = re.compile(rb'\bt="e"')
+_VALUE = re.compile(rb"<v>(.*?)</v>", re.DOTALL)
+
+
+def _special_cells(data: bytes) -> dict[str, tuple[str, str]]:
+    found = {}
+    for match in _CELL.finditer(data):
+        cell = match.group(0)
+        ref = _REF.search(cell)
+        if not ref:
+            continue
+        value = _VALUE.search(cell)
+        if _ERROR_T.search(cell.split(b">", 1)[0]):
+            text = value.group(1).decode("utf-8", "replace") if value else "#N/A"
+            found[ref.group(1).decode()] = ("error", text)
+        elif b"<f" in cell and (not value or not value.group(1).strip()):
+            found[ref.group(1).decode()] = ("formula", "")
+    return found
+
+
+MAX_CELLS = 3_000_000  # rows x columns of one sheet's grid: beyond that a reader would allocate gigabytes
+_ROW_REF = re.compile(rb'<row\b[^>]*?\br="(\d+)"')
+_COL_REF = re.compile(rb'\sr="([A-Z]+)\d')
+
+
+@dataclass
+class PackageInfo:
+    """What the value reader does not say: error and formula cells, table positions, sheet extents."""
+
+    special: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
+    tables: dict[str, tuple[str, str]] = field(default_factory=dict)
+    extents: dict[str, tuple[int, int]] = field(default_factory=dict)  # sheet -> (rows, columns)
+
+
+def _extent(data: bytes) -> tuple[int, int]:
+    """Rows and columns a dense grid of this sheet would need (an upper bound that fits, else exact)."""
+    rows = max([int(r) for r in _ROW_REF.findall(data)] + [data.count(b"<row")])
+    allowed = MAX_CELLS // max(rows, 1)  # the widest grid of that many rows that fits
+    if allowed >= 16384:
+        return rows, 16384  # even the widest possible sheet fits: no need to find its last column
+    # ' r="' introduces a cell's or a row's reference (other elements say ref=), whatever the attribute order;
+    # a pattern that starts with a literal space is searched fast, so the other white space is checked apart
+    odd_space = b'\tr="' in data or b'\nr="' in data or b'\rr="' in data
+    prefix = rb'\sr="' if odd_space else rb' r="'
+    if not re.search(prefix + _columns_beyond(allowed) + rb"\d", data):
+        return rows, max(allowed, 1)  # one pass: no cell lies beyond the last column allowed
+    return rows, max(column_number(letters.decode()) for letters in set(_COL_REF.findall(data)))
+
+
+def _columns_beyond(number: int) -> bytes:
+    """A regex matching the column names after column `number` (1-based): longer names, or later ones."""
+    name = column_letter(number - 1) if number else ""
+    options = [f"[A-Z]{{{len(name) + 1},}}"]
+    for i, letter in enumerate(name):
+        if letter != "Z":
+            options.append(name[:i] + f"[{chr(ord(letter) + 1)}-Z]" + "[A-Z]" * (len(name) - i - 1))
+    return ("(?:" + "|".join(options) + ")").encode()
+
+
+def scan_package(path: Path) -> PackageInfo:
+    """One pass over the package before any value is read.
+
+    Refuses XML with a DTD (entity expansion, external entities: Excel and LibreOffice never write
+    one). Finds (sheet, A1) -> ("error", "#REF!") or ("formula", "") for cells calamine reads as
+    empty; Excel table name -> (sheet, range); and each sheet's extent, so that a sheet holding a cell
+    at XFD1048576 is refused before a reader allocates its grid. Only sheets whose XML holds an error
+    cell or a formula are scanned cell by cell.
+    """
+    info = PackageInfo()
+    try:
+        with zipfile.ZipFile(path) as package:
+            xml: dict[str, bytes] = {}
+            for member in package.infolist():
+                if member.filename.endswith((".xml", ".rels", ".vml")):
+                    body = xml[member.filename] = package.read(member.filename)
+                    if b"<!DOCTYPE" in body or b"<!ENTITY" in body or b"<!doctype" in body:
+                        raise WorkbookError(
+                            f"{path}: part {member.filename} declares XML entities (a DTD), which Excel and "
+                            "LibreOffice never write; refusing a possibly malicious file"
+                        )
+            parts = sheet_parts(package)
+            for sheet, part in parts.items():
+                if part not in xml:
+                    continue
+                data = xml[part]
+                info.extents[sheet] = _extent(data)
+                if b't="e"' not in data and b"<f>" not in data and b"<f " not in data:
+                    continue  # no error and no formula cell (<formula1> of validations does not count)
+                info.special.update({(sheet, ref): kind for ref, kind in _special_cells(data).items()})
+            info.tables = tables_of(package, parts)
+    except (zipfile.BadZipFile, KeyError, SafeET.ParseError, ValueError, EOFError, zlib.error) as exc:
+        raise WorkbookError(
+            f"{path}: the workbook structure is damaged ({_short(exc)}); save it again from Excel or LibreOffice"
+        ) from exc
+    return info
+
+
+def _short(exc: Exception) -> str:
+    return " ".join(str(exc).split())[:120] or type(exc).__name__
