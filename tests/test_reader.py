@@ -41,7 +41,7 @@ def test_samples_read_completely_without_problems(path, lang):
         "schedule": 26,
         "peaks": 21,
         "measurements": 39,
-        "actuals": 18,
+        "actuals": 48,
     }
     action = plan.rows("actions")[0]
     assert (action.get("id"), action.get("cost"), action.get("pillar")) == ("A01", 4500.0, "product")

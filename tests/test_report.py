@@ -62,10 +62,10 @@ def test_report_on_the_samples(sample, names, tmp_path):
     planned = "Dépenses prévues" if sample is SAMPLE_FR else "Planned spend"
     assert values[planned] == pytest.approx(figures.planned_spend) == 66300
     # Alerts: one row per finding, each linked to its cell.
-    links = {alerts.cell(r, 4).value: alerts.cell(r, 4).hyperlink.location for r in range(6, 22)}
+    links = {alerts.cell(r, 4).value: alerts.cell(r, 4).hyperlink.location for r in range(6, 20)}
     first_sheet = "1 Objectifs" if sample is SAMPLE_FR else "1 Objectives"
-    assert links["A6"] == f"'{first_sheet}'!A6" and len(links) == 15  # C5 appears twice
-    assert alerts.max_row == 5 + 16 and alerts.auto_filter.ref == "A5:F21"
+    assert links["A6"] == f"'{first_sheet}'!A6" and len(links) == 14
+    assert alerts.max_row == 5 + 14 and alerts.auto_filter.ref == "A5:F19"
     # Timeline: every scheduled action, grouped under its objective.
     ids = [timeline.cell(r, 1).value for r in range(1, timeline.max_row + 1)]
     assert all(f"A{i:02d}" in ids for i in range(1, 27) if i != 24)  # A24 is cancelled
@@ -260,7 +260,7 @@ def test_cli_report(tmp_path):
     result = CliRunner().invoke(cli, ["report", str(path)])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
-        f"Écrit Synthèse, Alertes, Calendrier dans {path} (0 erreur, 12 avertissements, 4 informations).",
+        f"Écrit Synthèse, Alertes, Calendrier dans {path} (0 erreur, 10 avertissements, 4 informations).",
         f"Sauvegarde : {tmp_path / 'plan.bak.xlsx'}",
     ]
     broken = fill(SAMPLE_FR, tmp_path / "broken.xlsx", {"actions": [{"objective": "O42"}]})
