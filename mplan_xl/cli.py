@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from .errors import MplanError, UsageError
+from .i18n import Locale, Text
 
 
 def _one_line_errors(func):
@@ -81,19 +82,22 @@ def _today(value: str | None) -> date | None:
 
 
 SEVERITY_STYLE = {"error": "red", "warning": "yellow", "info": "cyan"}
-COUNT_WORDS = {"fr": ("erreur", "avertissement", "information"), "en": ("error", "warning", "info")}
+COUNT_WORDS = {
+    "error": Text("erreur", "error"),
+    "warning": Text("avertissement", "warning"),
+    "info": Text("information", "info"),
+}
+WORDS = {
+    "no_problem": Text("Aucun problème trouvé.", "No problem found."),
+    "wrote_report": Text("Écrit {sheets} dans {path} ({counts}).", "Wrote {sheets} into {path} ({counts})."),
+    "backup": Text("Sauvegarde : {path}", "Backup: {path}"),
+}
 
 
 def _counts_line(counts: dict[str, int], lang: str) -> str:
-    """'0 erreur, 12 avertissements, 4 informations' / '0 error, 12 warnings, 4 infos'."""
-    words = COUNT_WORDS[lang]
-    return ", ".join(_plural(counts[k], w, lang) for k, w in zip(("error", "warning", "info"), words, strict=True))
-
-
-def _plural(n: int, word: str, lang: str) -> str:
-    if n <= 1:
-        return f"{n} {word}"
-    return f"{n} {word}s" if not word.endswith("s") else f"{n} {word}"
+    """'0 erreur, 12 avertissements, 4 informations' / '0 errors, 12 warnings, 4 infos'."""
+    loc = Locale(lang)
+    return ", ".join(loc.count(counts[key], word) for key, word in COUNT_WORDS.items())
 
 
 @cli.command()
@@ -143,7 +147,7 @@ def _print_report(report, lang: str | None) -> None:
             lines.append(f"  {f.cell:<6} {severities[f.severity]} {f.code}  {f.message}")
             lines.append(click.style(f"                        → {f.hint}", dim=True))
     if not report.findings:
-        lines.append(click.style("Aucun problème trouvé." if lang == "fr" else "No problem found.", fg="green"))
+        lines.append(click.style(WORDS["no_problem"](lang), fg="green"))
     lines.append(f"{report.file}: {_counts_line(report.counts, lang)}")
     click.echo("\n".join(lines))
 
@@ -242,11 +246,9 @@ def report(path, out, today, lang, no_backup, force):
     counts = result.report.counts
     lang = result.report.lang
     line = _counts_line(counts, lang)
-    verb = "Écrit" if lang == "fr" else "Wrote"
-    into = "dans" if lang == "fr" else "into"
-    click.echo(f"{verb} {', '.join(result.sheets)} {into} {result.path} ({line}).")
+    click.echo(WORDS["wrote_report"].format(lang, sheets=", ".join(result.sheets), path=result.path, counts=line))
     if result.backup:
-        click.echo(("Sauvegarde : " if lang == "fr" else "Backup: ") + str(result.backup))
+        click.echo(WORDS["backup"].format(lang, path=result.backup))
     sys.exit(1 if counts["error"] else 0)
 
 

@@ -13,10 +13,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from .figures import join_schedule
+from .i18n import Locale, Text
 from .pipeline import Checked
 from .reader import Plan
 from .schema import CHOICES, SETTINGS, TABLES
-from .styles import money_text
 from .values import id_key
 
 
@@ -172,14 +172,28 @@ def _uid(plan: Plan, kind: str, ident: str) -> str:
     return f"{kind}-{hashlib.sha1(seed.encode('utf-8')).hexdigest()[:20]}@mplan"
 
 
+ICS_WORDS = {
+    "prodid": Text("-//mplan//plan d'action marketing//FR", "-//mplan//marketing action plan//EN"),
+    "line": Text("{label} : {value}", "{label}: {value}"),
+    "objective": Text("Objectif", "Objective"),
+    "channel": Text("Canal", "Channel"),
+    "owner": Text("Responsable", "Owner"),
+    "status": Text("Statut", "Status"),
+    "cost": Text("Coût estimé", "Estimated cost"),
+    "objective_deadline": Text("Échéance objectif", "Objective deadline"),
+    "target": Text("Cible", "Target"),
+    "peak": Text("Temps fort", "Commercial peak"),
+}
+
+
 def write_ics(checked: Checked, target: Path) -> int:
     """One all-day event per scheduled, not cancelled action, objective deadline and commercial peak."""
     from icalendar import Calendar, Event
 
     plan, today, lang = checked.plan, checked.today, checked.lang
-    fr = lang == "fr"
+    loc = Locale(lang)
     calendar = Calendar()
-    calendar.add("prodid", "-//mplan//plan d'action marketing//FR" if fr else "-//mplan//marketing action plan//EN")
+    calendar.add("prodid", ICS_WORDS["prodid"](lang))
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", str(plan.setting("plan_name") or "mplan"))
     stamp = datetime.combine(today, time(0, 0), tzinfo=UTC)
@@ -198,20 +212,17 @@ def write_ics(checked: Checked, target: Path) -> int:
         event.add("dtend", item.end + timedelta(days=1))  # all-day DTEND is exclusive
         status = item.status
         lines = [
-            (("Objectif", "Objective"), action.get("objective")),
-            (("Canal", "Channel"), action.get("channel")),
-            (("Responsable", "Owner"), item.schedule.get("owner")),
-            (("Statut", "Status"), status_label.option(status).label(lang) if status else None),
-            (
-                ("Coût estimé", "Estimated cost"),
-                money_text(action.get("cost"), currency, lang) if action.get("cost") is not None else None,
-            ),
+            ("objective", action.get("objective")),
+            ("channel", action.get("channel")),
+            ("owner", item.schedule.get("owner")),
+            ("status", status_label.option(status).label(lang) if status else None),
+            ("cost", loc.money(action.get("cost"), currency) if action.get("cost") is not None else None),
         ]
         event.add(
             "description",
             "\n".join(
-                f"{label[0 if fr else 1]} : {value}" if fr else f"{label[1]}: {value}"
-                for label, value in lines
+                ICS_WORDS["line"].format(lang, label=ICS_WORDS[key], value=value)
+                for key, value in lines
                 if value not in (None, "")
             ),
         )
@@ -226,14 +237,15 @@ def write_ics(checked: Checked, target: Path) -> int:
         event = Event()
         event.add("uid", _uid(plan, "objective", objective.get("id")))
         event.add("dtstamp", stamp)
-        prefix = "Échéance objectif" if fr else "Objective deadline"
+        prefix = ICS_WORDS["objective_deadline"](lang)
         event.add("summary", f"{prefix} {objective.get('id')} · {objective.get('objective') or ''}".strip(" ·"))
         event.add("dtstart", deadline)
         event.add("dtend", deadline + timedelta(days=1))
         target_value = objective.get("target")
         if target_value is not None:
             event.add(
-                "description", f"{'Cible' if fr else 'Target'}: {target_value:g} {objective.get('unit') or ''}".strip()
+                "description",
+                f"{ICS_WORDS['target'](lang)}: {target_value:g} {objective.get('unit') or ''}".strip(),
             )
         calendar.add_component(event)
         count += 1
@@ -248,7 +260,7 @@ def write_ics(checked: Checked, target: Path) -> int:
         event.add("summary", str(peak.get("name")))
         event.add("dtstart", start)
         event.add("dtend", end + timedelta(days=1))
-        event.add("categories", ["Temps fort" if fr else "Commercial peak"])
+        event.add("categories", [ICS_WORDS["peak"](lang)])
         calendar.add_component(event)
         count += 1
     target.write_bytes(calendar.to_ical())

@@ -63,6 +63,11 @@ SHORT_MONTHS = {
 }
 
 
+def pick(lang: str, fr: str, en: str) -> str:
+    """The one place where a language chooses between two wordings (French for "fr", else English)."""
+    return fr if lang == "fr" else en
+
+
 def norm_lang(lang: str | None) -> str | None:
     """'fr', 'FR', 'fr_FR.UTF-8', 'français' → 'fr'; 'en…' → 'en'; anything else → None."""
     if not lang:
@@ -101,7 +106,7 @@ class Text:
     en: str
 
     def __call__(self, lang: str) -> str:
-        return self.fr if lang == "fr" else self.en
+        return pick(lang, self.fr, self.en)
 
     def format(self, loc: Locale | str, **values) -> str:
         loc = loc if isinstance(loc, Locale) else Locale(loc)
@@ -150,7 +155,7 @@ class Locale:
         return self.lang == "fr"
 
     def pick(self, fr: str, en: str) -> str:
-        return fr if self.fr else en
+        return pick(self.lang, fr, en)
 
     def text(self, value: Text | tuple[str, str]) -> str:
         return Text.of(value)(self.lang)
@@ -184,6 +189,17 @@ class Locale:
         if self.fr:
             return text.replace(",", NNBSP).replace(".", ",") + NBSP + "%"
         return text + "%"
+
+    # Excel number formats -----------------------------------------------------------------------------
+    def money_format(self, currency: str | None = None) -> str:
+        """`#,##0 "€"` in French; `"€"#,##0` in English for one-character symbols (no cents)."""
+        symbol = self.symbol(currency)
+        if not self.fr and symbol in ("€", "$", "£", "¥"):
+            return f'"{symbol}"#,##0;-"{symbol}"#,##0'
+        return f'#,##0 "{symbol}";-#,##0 "{symbol}"'
+
+    def date_format(self) -> str:
+        return self.pick("dd/mm/yyyy", "dd mmm yyyy")
 
     # dates -----------------------------------------------------------------------------------------
     def date(self, value: date | datetime) -> str:

@@ -23,6 +23,8 @@ from pathlib import Path
 
 from dateutil.easter import easter
 
+from .i18n import pick
+
 WEDNESDAY, THURSDAY, SUNDAY = 2, 3, 6
 
 
@@ -86,8 +88,7 @@ _NAMES = {
 
 
 def _label(key: str, lang: str) -> str:
-    fr, en = _NAMES[key]
-    return fr if lang == "fr" else en
+    return pick(lang, *_NAMES[key])
 
 
 def commercial_events(year: int, country: str = "FR") -> list[tuple[str, date, date]]:
@@ -137,7 +138,7 @@ def _holidays_of_year(country: str, year: int, lang: str) -> dict[date, str]:
     import holidays
 
     try:
-        calendar_ = holidays.country_holidays(country, years=[year], language="fr" if lang == "fr" else "en_US")
+        calendar_ = holidays.country_holidays(country, years=[year], language=pick(lang, "fr", "en_US"))
         result = dict(sorted(calendar_.items()))
     except NotImplementedError:
         result = {}
@@ -182,9 +183,11 @@ def peaks_for_period(start: date, end: date, lang: str = "fr", country: str = "F
             Peak(
                 day,
                 day,
-                f"{_label('holiday', lang)} : {name} {day.year}"
-                if lang == "fr"
-                else f"{_label('holiday', lang)}: {name} {day.year}",
+                pick(
+                    lang,
+                    f"{_label('holiday', lang)} : {name} {day.year}",
+                    f"{_label('holiday', lang)}: {name} {day.year}",
+                ),
                 "holiday",
             )
         )

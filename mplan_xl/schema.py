@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from . import texts
+from .i18n import CURRENCY_SYMBOLS, pick  # noqa: F401  (CURRENCY_SYMBOLS: kept importable from here)
 
 LANGS = ("fr", "en")
 
@@ -70,7 +71,7 @@ class Option:
     en: str
 
     def label(self, lang: str) -> str:
-        return self.fr if lang == "fr" else self.en
+        return pick(lang, self.fr, self.en)
 
 
 @dataclass(frozen=True)
@@ -155,7 +156,6 @@ CHOICES: dict[str, ChoiceList] = {
 }
 
 # Currency symbols for number formats; other ISO codes are shown as the code itself.
-CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "CAD": "$", "AUD": "$", "CHF": "CHF"}
 
 
 @dataclass(frozen=True)
@@ -180,7 +180,7 @@ class Column:
             object.__setattr__(self, "width", DEFAULT_WIDTH[self.type])
 
     def label(self, lang: str) -> str:
-        return self.fr if lang == "fr" else self.en
+        return pick(lang, self.fr, self.en)
 
     def help(self, lang: str) -> str:
         """The note shown on the header (and as input help), from texts.HELP."""
@@ -221,7 +221,7 @@ class Sheet:
     tables: tuple[str, ...] = ()
 
     def name(self, lang: str) -> str:
-        return self.fr if lang == "fr" else self.en
+        return pick(lang, self.fr, self.en)
 
 
 def col(

@@ -6,7 +6,8 @@ blue, optional headers light blue, generated cells grey.
 
 from __future__ import annotations
 
-from .schema import CURRENCY_SYMBOLS, DATE, MONEY, NUMBER, PERCENT
+from .i18n import Locale
+from .schema import DATE, MONEY, NUMBER, PERCENT
 
 PALETTE = {
     "header_required": "#1F4E79",
@@ -37,23 +38,16 @@ TAB_COLOURS = {
 
 
 def date_format(lang: str) -> str:
-    return "dd/mm/yyyy" if lang == "fr" else "dd mmm yyyy"
+    return Locale(lang).date_format()
 
 
 def money_format(currency: str, lang: str) -> str:
-    symbol = CURRENCY_SYMBOLS.get(currency.upper(), currency.upper())
-    if lang == "en" and symbol in ("€", "$", "£", "¥"):
-        return f'"{symbol}"#,##0;-"{symbol}"#,##0'
-    return f'#,##0 "{symbol}";-#,##0 "{symbol}"'
+    return Locale(lang).money_format(currency)
 
 
 def money_text(value: float, currency: str, lang: str) -> str:
     """An amount as people read it: 4 500 € in French, €4,500 in English (no cents)."""
-    symbol = CURRENCY_SYMBOLS.get((currency or "EUR").upper(), (currency or "EUR").upper())
-    text = f"{value:,.0f}".replace(",", "\u202f" if lang == "fr" else ",")
-    if lang == "fr" or len(symbol) > 1:
-        return f"{text} {symbol}"
-    return f"-{symbol}{text[1:]}" if text.startswith("-") else f"{symbol}{text}"
+    return Locale(lang, currency or "EUR").money(value)
 
 
 def number_format_for(value_type: str, lang: str, currency: str, integer: bool = False) -> str | None:

@@ -1,16 +1,19 @@
 """Words the workbook shows besides the contract labels: step titles, advice, the Guide, the legend.
 
 Kept apart from schema.py (the contract) so that wording can improve without touching the contract.
-Every entry is a (French, English) pair; `t(pair, lang)` picks one.
+Every entry is a (French, English) pair; `t(pair, lang)` picks one (mplan_xl.i18n is the one home of the
+languages: its `Text` is the same pair as a type, and its `Locale` formats values).
 """
 
 from __future__ import annotations
 
+from .i18n import Text
+
 Pair = tuple[str, str]
 
 
-def t(pair: Pair, lang: str) -> str:
-    return pair[0] if lang == "fr" else pair[1]
+def t(pair: Pair | Text, lang: str) -> str:
+    return Text.of(pair)(lang)
 
 
 # Step sheets: title shown in row 1, then one or two sentences of advice (also on the Guide).

@@ -88,7 +88,7 @@ def test_text_output_groups_by_sheet_in_workbook_order_and_counts():
 def test_english_messages_on_a_french_workbook():
     result = CliRunner().invoke(cli, ["validate", str(SAMPLE_FR), "--lang", "en"])
     assert "Action A15 overdue: deadline 31/07/2027" in result.output
-    assert result.output.splitlines()[-1].endswith("0 error, 10 warnings, 4 infos")
+    assert result.output.splitlines()[-1].endswith("0 errors, 10 warnings, 4 infos")
 
 
 def test_exit_codes(tmp_path):

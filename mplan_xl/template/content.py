@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..catalog import CHANNELS
+from ..i18n import pick
 from ..peaks import peaks_for_period
 from ..schema import BOOL, CHOICE, CHOICES, SETTING_DEFAULTS, TEXT
 
@@ -41,7 +42,7 @@ def cell_value(column, value, lang: str):
     if value is None:
         return None
     if isinstance(value, tuple):  # (fr, en) text
-        value = value[0] if lang == "fr" else value[1]
+        value = pick(lang, *value)
     if column.type in (CHOICE, BOOL) and isinstance(value, (str, bool)):
         key = {True: "yes", False: "no"}.get(value, value) if isinstance(value, bool) else value
         choice = CHOICES[column.choices]
