@@ -5,7 +5,8 @@ The template writer, the reader, the generic checks and the docs all derive from
 
 Each table reads as a table: one line per column, `col(key, French label, English label, type, flags)`.
 Flags: `req` (a row needs a value), `unique`, `choices` (key in CHOICES), `ref` (key of the table whose
-id column the values refer to), `integer`, `width` (Excel characters; default per type, DEFAULT_WIDTH).
+id column the values refer to), `integer`, `width` (Excel characters; default per type, DEFAULT_WIDTH),
+`min` and `max` (the range a sensible value lies in, bounds included; a percent as a fraction, 1 = 100 %).
 A setting is a column of the settings "table". The help notes shown on headers live in texts.HELP.
 """
 
@@ -173,6 +174,8 @@ class Column:
     integer: bool = False
     width: float = 0  # 0: DEFAULT_WIDTH of the type
     table: str = ""  # key of the table the column belongs to, "settings" for a setting
+    min: float | None = None  # smallest sensible value, included (a percent as a fraction)
+    max: float | None = None  # largest sensible value, included
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "type", ColumnType(self.type))  # a contract word ("money") becomes its member
@@ -236,9 +239,11 @@ def col(
     ref: str | None = None,
     integer: bool = False,
     width: float = 0,
+    min: float | None = None,
+    max: float | None = None,
 ) -> Column:
     """One line of a table below; the table it belongs to is filled in by `_of`."""
-    return Column(key, fr, en, type_, req, unique, choices, ref, integer, width)
+    return Column(key, fr, en, type_, req, unique, choices, ref, integer, width, min=min, max=max)
 
 
 def _of(table_key: str, columns: tuple[Column, ...]) -> tuple[Column, ...]:
@@ -279,13 +284,13 @@ SETTINGS: tuple[Column, ...] = _of("settings", (
     col("currency",              "Devise",                          "Currency",                       T.TEXT,    choices="currency"),
     col("envelope",              "Enveloppe budgétaire",            "Budget envelope",                T.MONEY),
     col("country",               "Pays (jours fériés)",             "Country (public holidays)",      T.TEXT,    choices="country"),
-    col("due_soon_days",         "Échéance proche (jours)",         "Due-soon window (days)",         T.NUMBER,  integer=True),
-    col("budget_warn",           "Seuil d'alerte budget",           "Budget warning threshold",       T.PERCENT),
-    col("overspend_warn",        "Seuil de dépassement par action", "Per-action overspend threshold", T.PERCENT),
-    col("persona_review_months", "Revue des personae (mois)",       "Persona review (months)",        T.NUMBER,  integer=True),
-    col("gross_margin",          "Taux de marge brute",             "Gross margin rate",              T.PERCENT),
+    col("due_soon_days",         "Échéance proche (jours)",         "Due-soon window (days)",         T.NUMBER,  integer=True, min=0),
+    col("budget_warn",           "Seuil d'alerte budget",           "Budget warning threshold",       T.PERCENT, min=0, max=10),
+    col("overspend_warn",        "Seuil de dépassement par action", "Per-action overspend threshold", T.PERCENT, min=0, max=10),
+    col("persona_review_months", "Revue des personae (mois)",       "Persona review (months)",        T.NUMBER,  integer=True, min=0),
+    col("gross_margin",          "Taux de marge brute",             "Gross margin rate",              T.PERCENT, min=0, max=1),
     col("reference_date",        "Date de référence",               "Reference date",                 T.DATE),
-    col("measure_every_days",    "Fréquence des mesures (jours)",   "Measurement interval (days)",    T.NUMBER,  integer=True),
+    col("measure_every_days",    "Fréquence des mesures (jours)",   "Measurement interval (days)",    T.NUMBER,  integer=True, min=0),
     col("language",              "Langue",                          "Language",                       T.TEXT,    choices="language"),
 ))
 # fmt: on
@@ -365,7 +370,7 @@ TABLES: tuple[Table, ...] = (
     table("team", "resources", id_column="member", blank_rows=10, columns=(
         col("member",     "Membre",                "Member",                T.TEXT,   req=True, unique=True, width=18),
         col("role",       "Rôle",                  "Role",                  T.TEXT,   width=22),
-        col("capacity",   "Capacité (jours/mois)", "Capacity (days/month)", T.NUMBER),
+        col("capacity",   "Capacité (jours/mois)", "Capacity (days/month)", T.NUMBER, min=0),
         col("day_cost",   "Coût journalier",       "Daily cost",            T.MONEY),
         col("to_recruit", "À recruter",            "To recruit",            T.BOOL,   choices="bool"),
     )),
@@ -385,7 +390,7 @@ TABLES: tuple[Table, ...] = (
         col("pillar",      "Pilier 4P",            "4P pillar",            T.CHOICE, choices="pillar", width=15),
         col("cost",        "Coût estimé",          "Estimated cost",       T.MONEY,  req=True),
         col("revenue",     "Gain attendu",         "Expected revenue",     T.MONEY),
-        col("effort",      "Charge (jours-homme)", "Effort (person-days)", T.NUMBER),
+        col("effort",      "Charge (jours-homme)", "Effort (person-days)", T.NUMBER, min=0),
     )),
     table("swot", "actions", blank_rows=16, columns=(
         col("type",   "Type",        "Type",           T.CHOICE, req=True, choices="swot", width=13),
@@ -418,7 +423,7 @@ TABLES: tuple[Table, ...] = (
         col("action",         "ID action",   "Action ID",      T.ID,      req=True, ref="actions", width=11),
         col("actual_cost",    "Coût réel",   "Actual cost",    T.MONEY),
         col("actual_revenue", "Gain réel",   "Actual revenue", T.MONEY),
-        col("progress",       "Avancement",  "Progress",       T.PERCENT),
+        col("progress",       "Avancement",  "Progress",       T.PERCENT, min=0, max=1),
         col("comment",        "Commentaire", "Comment",        T.TEXT,    width=30),
     )),
 )

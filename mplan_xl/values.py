@@ -1,7 +1,34 @@
 """Value parsers: turn what people type into typed values (SPEC section 1, "Value types").
 
 Pure functions. Each returns the typed value, None for an empty cell, or raises ValueProblem with a
-short reason; they never raise anything else on user data.
+short reason (a key of EXPECTED); they never raise anything else on user data. docs/workbook.md
+("How values are read") tells users the same rules.
+
+Numbers typed as text, once spaces (any kind), currency symbols or codes, a sign, brackets (negative)
+and a k/M/Md multiplier are set aside:
+- a comma and a dot both: the rightmost is the decimal separator, the other separates thousands and
+  must group digits by three (`1.234.567,89`, `1,234.50`; `1.23,5` is refused);
+- commas only: several are thousands (`1,234,567`); one is the decimal separator (`12,5`, and `4,500`
+  is 4.5 in a French workbook), except in an English workbook where `4,500` (groups of three) is 4500;
+- dots only, in a French workbook: a dot before exactly three digits, possibly repeated after a first
+  group of 1 to 3 digits not 0, separates thousands (`4.500` and `70.000` are 4500 and 70000;
+  `4.5`, `4.50`, `0.500` and `4.5000` are decimals); several dots not grouped so are refused
+  (`15.03.2027`); in an English workbook one dot is the decimal separator (`4.500` is 4.5);
+- a leading `$` or `£` reads the English way in any workbook (`$4,500` is 4500);
+- in a French workbook a currency written first (`€4,500`, `EUR 4.500`) with a single separator before
+  exactly three digits is genuinely ambiguous (the English 4500 or the French 4.5): refused as
+  `ambiguous_number`, whose words say how to write it, never guessed.
+
+Dates typed as text: ISO `2027-03-15` or `2027/03/15`; `15/03/2027`, `15.03.27`, `15-03-2027`
+day-first, except `/` dates month-first in a US plan (`country="US"`: `03/15/2027`); `15/03` in the
+plan period; day and month names in French or English, full or abbreviated, with or without dots,
+accents and capitals (`15 mars 2027`, `lundi 15 mars 2027`, `15-Mar-27` as Excel's d-mmm-yy,
+`Monday, March 15, 2027`, `March 15, 2027`); a day name that is not that date's weekday is refused
+(`weekday`); a serial typed as text (`46461`) between 1950 and 2100 in the 1900 date system (the
+reader does not see a workbook's date1904 flag); period words (`T2`, `S1`, `fin d'année`, `mars 2027`).
+
+A column with a `min` or `max` in the schema refuses a value outside that range, with an EXPECTED kind
+that words the range (`range_kind`): progress above 100 %, a negative effort.
 """
 
 from __future__ import annotations
@@ -15,7 +42,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache, partial
 from typing import Any
 
-from .schema import CHOICES, Column
+from .schema import CHOICES, SETTINGS, TABLES, Column
 from .schema import ColumnType as T
 
 
@@ -37,6 +64,14 @@ EXPECTED = {
     T.BOOL: ("oui ou non", "yes or no"),
     "whole": ("un nombre entier", "a whole number"),
     "number_not_date": ("un nombre (c'est une date)", "a number (it is a date)"),
+    "ambiguous_number": (
+        "un nombre sans ambiguïté (milliers séparés par une espace, décimales par une virgule : 4 500 ou 4,5)",
+        "an unambiguous number (thousands separated by a space, decimals by a comma: 4 500 or 4,5)",
+    ),
+    "weekday": (
+        "une date cohérente (le jour de la semaine ne correspond pas)",
+        "a consistent date (the day of the week does not match)",
+    ),
 }
 
 
@@ -47,8 +82,14 @@ def norm(text: object) -> str:
     return " ".join(text.replace("’", "'").replace("\u00a0", " ").split())
 
 
-def parser_for(column: Column, lang: str = "fr", period: tuple[date, date] | None = None) -> Callable[[object], Any]:
-    """The parse function of a column (or a setting) by its type, chosen once per column rather than per cell."""
+def parser_for(
+    column: Column, lang: str = "fr", period: tuple[date, date] | None = None, country: str | None = None
+) -> Callable[[object], Any]:
+    """The parse function of a column (or a setting) by its type, chosen once per column rather than per cell.
+
+    `country` is the plan's (Settings): `/` dates are month-first in a US plan. A column with a `min` or
+    `max` refuses a value outside its range (kind `range_kind(column)`).
+    """
     parsers: dict[T, Callable[[object], Any]] = {
         T.TEXT: parse_text,
         T.ID: parse_id,
@@ -56,11 +97,12 @@ def parser_for(column: Column, lang: str = "fr", period: tuple[date, date] | Non
         T.NUMBER: partial(parse_number, lang=lang),
         T.MONEY: partial(parse_number, lang=lang),
         T.PERCENT: partial(parse_percent, lang=lang),
-        T.DATE: partial(parse_date, period=period),
+        T.DATE: partial(parse_date, period=period, country=country),
         T.CHOICE: partial(parse_choice, choices=column.choices or ""),
         T.BOOL: parse_bool,
     }
-    return parsers[column.type]
+    kind = range_kind(column)
+    return _in_range(parsers[column.type], column, kind) if kind else parsers[column.type]
 
 
 def is_empty(value: object) -> bool:
@@ -115,6 +157,9 @@ _CURRENCY = re.compile(
     r"(€|\$|£|¥|chf|eur|euros?|usd|gbp|cad|jpy|aud|sek|nok|dkk|pln|mad|xof|tnd|fcfa|ht|ttc)", re.IGNORECASE
 )
 _MULTIPLIER = re.compile(r"^(.*?)(k|m|md|mds)$", re.IGNORECASE)
+# Groups of three digits after a first group of one to three: 4.500, 1.234.567 (a first group 0 is a decimal).
+_GROUPED = {sep: re.compile(r"[1-9]\d{0,2}(?:" + re.escape(sep) + r"\d{3})+") for sep in ".,"}
+_INTEGER_PART = {sep: re.compile(r"\d{1,3}(?:" + re.escape(sep) + r"\d{3})*") for sep in ".,"}
 
 
 def _number_from_text(text: str, lang: str = "fr") -> float:
@@ -122,8 +167,10 @@ def _number_from_text(text: str, lang: str = "fr") -> float:
     text = text.strip().replace("\u2212", "-").replace("–", "-")
     negative = text.startswith("(") and text.endswith(")")
     text = text.strip("()")
-    if text.lstrip("+-").startswith(("$", "£")):
+    unsigned = text.lstrip("+-").lstrip()
+    if unsigned.startswith(("$", "£")):
         lang = "en"  # a leading $ or £ is written the English way: 1,250 is a thousand and more
+    prefixed = bool(_CURRENCY.match(unsigned))  # €4,500: a currency written first, the English way
     text = _CURRENCY.sub("", text).translate(_SPACES).strip()
     factor = 1.0
     match = _MULTIPLIER.match(text)
@@ -136,21 +183,35 @@ def _number_from_text(text: str, lang: str = "fr") -> float:
         negative, text = not negative, text[1:]
     if not re.fullmatch(r"[0-9.,]+", text or "x") or not any(c.isdigit() for c in text):
         raise ValueProblem(raw, T.NUMBER)
-    if "," in text and "." in text:
-        decimal = "," if text.rfind(",") > text.rfind(".") else "."
-        thousands = "." if decimal == "," else ","
-        text = text.replace(thousands, "").replace(decimal, ".")
-    elif text.count(",") > 1 or (lang == "en" and re.fullmatch(r"\d{1,3}(,\d{3})+", text)):
-        text = text.replace(",", "")
-    elif "," in text:
-        text = text.replace(",", ".")
-    elif text.count(".") > 1:
-        text = text.replace(".", "")
+    text = _plain_digits(text, raw, lang, prefixed)
     try:
         number = float(text) * factor
     except ValueError as exc:
         raise ValueProblem(raw, T.NUMBER) from exc
     return -number if negative else number
+
+
+def _plain_digits(text: str, raw: str, lang: str, prefixed: bool) -> str:
+    """Digits with separators as Python reads them (the rules of the module docstring)."""
+    if "," in text and "." in text:
+        decimal = "," if text.rfind(",") > text.rfind(".") else "."
+        thousands = "." if decimal == "," else ","
+        whole = text[: text.rfind(decimal)]
+        if decimal in whole or not _INTEGER_PART[thousands].fullmatch(whole):
+            raise ValueProblem(raw, T.NUMBER)  # 1.23,5 or 1,2.3,4: not grouped by three
+        return text.replace(thousands, "").replace(decimal, ".")
+    if text.count(",") > 1 or (lang == "en" and re.fullmatch(r"\d{1,3}(,\d{3})+", text)):
+        return text.replace(",", "")
+    single = text.count(",") + text.count(".") == 1 and len(text) > 4 and text[-4] in ".,"
+    if lang != "en" and prefixed and single and _GROUPED[text[-4]].fullmatch(text):
+        raise ValueProblem(raw, "ambiguous_number")  # €4,500 or €4.500 in French: 4.5 or 4500?
+    if "," in text:
+        return text.replace(",", ".")
+    if text.count(".") > 1 or (lang != "en" and _GROUPED["."].fullmatch(text)):
+        if not _GROUPED["."].fullmatch(text):
+            raise ValueProblem(raw, T.NUMBER)  # 15.03.2027 is a date, 1.2.3 a version
+        return text.replace(".", "")
+    return text
 
 
 def parse_number(value: object, lang: str = "fr") -> float | None:
@@ -182,44 +243,100 @@ def parse_percent(value: object, lang: str = "fr") -> float | None:
     return number / 100 if number is not None and abs(number) > 1 else number
 
 
+# --- ranges -----------------------------------------------------------------------------------
+
+
+def range_kind(column: Column) -> str | None:
+    """The EXPECTED key that words a column's range (`min`, `max` in the schema); None without one."""
+    if column.min is None and column.max is None:
+        return None
+    return f"range {column.type}{' whole' if column.integer else ''} {column.min} {column.max}"
+
+
+def _bound(number: float, column: Column, lang: str) -> str:
+    if column.type == T.PERCENT:
+        return f"{number * 100:g} %" if lang == "fr" else f"{number * 100:g}%"
+    return f"{number:g}"
+
+
+def _range_words(column: Column) -> tuple[str, str]:
+    """What a bounded column expects, in French and English: « un pourcentage entre 0 % et 100 % »."""
+    nouns = {T.PERCENT: ("un pourcentage", "a percentage")}.get(column.type, ("un nombre", "a number"))
+    if column.integer:
+        nouns = ("un nombre entier", "a whole number")
+    low, high = column.min, column.max
+    words = []
+    for lang, noun in zip(("fr", "en"), nouns, strict=True):
+        fr = lang == "fr"
+        if low is not None and high is not None:
+            between = ("entre {} et {}" if fr else "between {} and {}").format(
+                _bound(low, column, lang), _bound(high, column, lang)
+            )
+        elif low == 0:
+            between = "positif ou nul" if fr else "of zero or more"
+        elif low is not None:
+            between = ("supérieur ou égal à {}" if fr else "of {} or more").format(_bound(low, column, lang))
+        else:
+            between = ("inférieur ou égal à {}" if fr else "of {} or less").format(_bound(high or 0, column, lang))
+        words.append(f"{noun} {between}")
+    return words[0], words[1]
+
+
+# Every range the schema declares, worded once: findings word a kind by its key (they may be made in
+# another process than the one that read the workbook, so the keys cannot be made up while reading).
+EXPECTED.update(
+    {kind: _range_words(c) for c in (*SETTINGS, *(c for t in TABLES for c in t.columns)) if (kind := range_kind(c))}
+)
+
+
+def _in_range(parse: Callable[[object], Any], column: Column, kind: str) -> Callable[[object], Any]:
+    """`parse`, refusing a value outside the column's range with a ValueProblem of that kind."""
+    low = -math.inf if column.min is None else column.min
+    high = math.inf if column.max is None else column.max
+    slack = 1e-9  # 100 % typed as 100 is 1.0000000000000002 after some arithmetic: not out of range
+
+    def parse_in_range(value: object) -> Any:
+        typed = parse(value)
+        if typed is not None and not low - slack <= typed <= high + slack:
+            shown = value if isinstance(value, str) else _bound(typed, column, "fr")
+            raise ValueProblem(shown, kind)
+        return typed
+
+    return parse_in_range
+
+
 # --- dates ------------------------------------------------------------------------------------
 
+
+def _names(*lists: str) -> dict[str, int]:
+    """Each name (accents stripped, lower case) of space-separated lists in calendar order, numbered from 1."""
+    return {norm(name): i for names in lists for i, name in enumerate(names.split(), 1)}
+
+
+# Month and day names, French and English, full and abbreviated, as norm() leaves them (written, not taken
+# from the calendar module, whose names follow the machine's locale).
 MONTHS = {
-    **{
-        norm(m): i
-        for i, m in enumerate(
-            [
-                "janvier",
-                "février",
-                "mars",
-                "avril",
-                "mai",
-                "juin",
-                "juillet",
-                "août",
-                "septembre",
-                "octobre",
-                "novembre",
-                "décembre",
-            ],
-            1,
-        )
-    },
-    **{
-        norm(m): i
-        for i, m in enumerate(
-            ["janv", "févr", "mars", "avr", "mai", "juin", "juil", "août", "sept", "oct", "nov", "déc"], 1
-        )
-    },
-    **{m.lower(): i for i, m in enumerate(calendar.month_name) if m},
-    **{m.lower(): i for i, m in enumerate(calendar.month_abbr) if m},
-    "fev": 2,
-    "sep": 9,
-    "dec": 12,
+    **_names(
+        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+        "janv févr mars avr mai juin juil août sept oct nov déc",
+        "janv fév mars avr mai juin juill août sep oct nov déc",
+        "january february march april may june july august september october november december",
+        "jan feb mar apr may jun jul aug sep oct nov dec",
+        "jan feb mar apr may june july aug sept oct nov dec",
+    ),
     "juil.": 7,
 }
+DAYS = _names(  # Monday is 1, as date.isoweekday()
+    "lundi mardi mercredi jeudi vendredi samedi dimanche",
+    "lun mar mer jeu ven sam dim",
+    "monday tuesday wednesday thursday friday saturday sunday",
+    "mon tue wed thu fri sat sun",
+    "mon tues wed thur fri sat sun",
+    "mon tue wed thurs fri sat sun",
+)
 _MONTH_WORD = r"([a-zA-Zéûèà]+)\.?"
-EXCEL_EPOCH = date(1899, 12, 30)
+EXCEL_EPOCH = date(1899, 12, 30)  # serials of the 1900 date system (the reader does not see date1904)
+SERIALS = (18264, 73415)  # serials of 1950-01-01 to 2100-12-31: a date, not a count, in a date column
 
 
 def _month(word: str) -> int:
@@ -296,8 +413,21 @@ def _period_word(text: str, period: tuple[date, date] | None) -> date | None:
     return None
 
 
-def parse_date(value: object, period: tuple[date, date] | None = None) -> date | None:
-    """A date from an Excel date, a serial number, or text (day-first; period words resolved)."""
+_TIME = r"(?:[ t]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?z?)?"
+_ISO = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})" + _TIME + "$")
+_NUMERIC = re.compile(r"^(\d{1,2})([/.\-])(\d{1,2})[/.\-](\d{2}|\d{4})" + _TIME + "$")
+_DAY_MONTH = re.compile(r"^(\d{1,2})([/.])(\d{1,2})$")
+_SERIAL = re.compile(r"^\d{5}(?:[.,]\d+)?$")
+# Dates in words once commas, dashes, slashes and dots are spaces: [day name] 15 mars [2027] (Excel's
+# d-mmm-yy, 15-Mar-27, too) and [day name] March 15 2027.
+_ORDINAL = r"(?:er|st|nd|rd|th)?"
+_DAY_FIRST = re.compile(r"^(?:([a-z]+) )?(\d{1,2})" + _ORDINAL + r" ([a-z]+)(?: (\d{2}|\d{4}))?$")
+_MONTH_FIRST = re.compile(r"^(?:([a-z]+) )?([a-z]+) (\d{1,2})" + _ORDINAL + r" (\d{2}|\d{4})$")
+
+
+def parse_date(value: object, period: tuple[date, date] | None = None, country: str | None = None) -> date | None:
+    """A date from an Excel date, a serial number, or text (day-first, month-first `/` dates in a US plan;
+    period words resolved against the plan period)."""
     if is_empty(value):
         return None
     if isinstance(value, datetime):
@@ -307,32 +437,57 @@ def parse_date(value: object, period: tuple[date, date] | None = None) -> date |
     if isinstance(value, bool):
         raise ValueProblem(value, T.DATE)
     if isinstance(value, (int, float)):
-        if 18264 <= value < 73415:  # serials of 1950 to 2100: a date cell saved without its format
+        if SERIALS[0] <= value < SERIALS[1]:  # a date cell saved without its format
             return EXCEL_EPOCH + timedelta(days=int(value))
         raise ValueProblem(value, T.DATE)
     raw = str(value).strip()
-    text = norm(raw).replace("1er ", "1 ").replace(",", " ")
-    text = " ".join(text.split())
-    if m := re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ t]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?z?)?$", text):
-        return _make(int(m.group(1)), int(m.group(2)), int(m.group(3)), raw)
-    if m := re.match(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?)?$", text):
-        return _make(_year(m.group(3)), int(m.group(2)), int(m.group(1)), raw)
-    if m := re.match(r"^(\d{1,2})[/.](\d{1,2})$", text):
-        day, month = int(m.group(1)), int(m.group(2))
+    text = " ".join(norm(raw).replace("1er ", "1 ").replace(",", " ").split())
+    if m := _ISO.match(text):
+        return _make(int(m.group(1)), int(m.group(3)), int(m.group(4)), raw)
+    month_first = country is not None and country.strip().upper() == "US"
+    if m := _NUMERIC.match(text):
+        day, month = int(m.group(1)), int(m.group(3))
+        if month_first and m.group(2) == "/":
+            day, month = month, day
+        return _make(_year(m.group(4)), month, day, raw)
+    if m := _DAY_MONTH.match(text):
+        day, month = int(m.group(1)), int(m.group(3))
+        if month_first and m.group(2) == "/":
+            day, month = month, day
         return _in_period([_make(y, month, day, raw) for y in _years(period)], period)
-    if m := re.match(r"^(?:[a-z]+\.? )?(\d{1,2}) " + _MONTH_WORD + r"(?: (\d{2,4}))?$", text):
-        if norm(m.group(2)).rstrip(".") in MONTHS:
-            day, month = int(m.group(1)), _month(m.group(2))
-            if m.group(3):
-                return _make(_year(m.group(3)), month, day, raw)
-            return _in_period([_make(y, month, day, raw) for y in _years(period)], period)
-    if m := re.match(r"^" + _MONTH_WORD + r" (\d{1,2})(?:st|nd|rd|th)? (\d{4})$", text):
-        if norm(m.group(1)).rstrip(".") in MONTHS:
-            return _make(int(m.group(3)), _month(m.group(1)), int(m.group(2)), raw)
+    if _SERIAL.match(text):  # a serial typed, or pasted, as text
+        serial = float(text.replace(",", "."))
+        if SERIALS[0] <= serial < SERIALS[1]:
+            return EXCEL_EPOCH + timedelta(days=int(serial))
+        raise ValueProblem(raw, T.DATE)
+    found = _date_in_words(" ".join(re.sub(r"[-/.]", " ", text).split()), raw, period)
+    if found:
+        return found
     word = _period_word(raw, period)
     if word:
         return word
     raise ValueProblem(raw, T.DATE)
+
+
+def _date_in_words(text: str, raw: str, period: tuple[date, date] | None) -> date | None:
+    """15 mars 2027, lundi 15 mars 2027, 15-Mar-27, Monday, March 15, 2027; None if not such a date."""
+    if (m := _DAY_FIRST.match(text)) and m.group(3) in MONTHS:
+        weekday, day, month, year = m.group(1), int(m.group(2)), MONTHS[m.group(3)], m.group(4)
+        if not year:
+            found = _in_period([_make(y, month, day, raw) for y in _years(period)], period)
+            return _same_weekday(found, weekday, raw)
+    elif (m := _MONTH_FIRST.match(text)) and m.group(2) in MONTHS:
+        weekday, month, day, year = m.group(1), MONTHS[m.group(2)], int(m.group(3)), m.group(4)
+    else:
+        return None
+    return _same_weekday(_make(_year(year), month, day, raw), weekday, raw)
+
+
+def _same_weekday(found: date, weekday: str | None, raw: str) -> date:
+    """The date, unless a day name written with it names another day of the week (a typo somewhere)."""
+    if weekday in DAYS and DAYS[weekday] != found.isoweekday():
+        raise ValueProblem(raw, "weekday")
+    return found
 
 
 # --- choices and booleans ---------------------------------------------------------------------
