@@ -112,9 +112,13 @@ SPECS: tuple[RuleSpec, ...] = (
             "Fix the cell (a number, a date such as 15/03/2027, or a value from the list).",
         ),
         what=(
-            "numbers and amounts (`1 200,50 €`, `1,200.50`), percents (`25 %`), dates (`15/03/2027`, "
-            "`15 mars 2027`, `T2`, `fin d'année`), choices from the list (either language) and yes/no are "
-            "understood; anything else is reported at its cell and counted as empty."
+            "numbers and amounts (`1 200,50 €`, `1,200.50`, `4.500 €` in a French plan), percents (`25 %`), "
+            "dates (`15/03/2027`, `15-Mar-27`, `2027/03/15`, `15 mars 2027`, `lundi 15 mars 2027`, `T2`, "
+            "`fin d'année`; month-first `/` dates in a US plan), choices from the list (either language) and "
+            "yes/no are understood; anything else is reported at its cell and counted as empty. So is a value "
+            "that could be read two ways (`€4,500` in a French plan: 4 500 or 4,5?) and one outside its "
+            "column's range (a progress of 150 %, a negative effort): never a silent guess. See "
+            'docs/workbook.md, "How values are read".'
         ),
         why="a value that cannot be read is silently wrong in every total that uses it.",
         example='"beaucoup" typed in "Coût estimé".',
