@@ -93,7 +93,10 @@ def write_csv(checked: Checked, folder: Path, *, sep: str = ";") -> list[Path]:
         _write_csv(target, header, rows, sep)
         written.append(target)
     figures = checked.figures
-    labels = _FIGURE_LABELS[lang]
+    labels = {
+        key: [t(lang) for t in value] if isinstance(value, tuple) else value(lang)
+        for key, value in _FIGURE_LABELS.items()
+    }
     for name, data in (
         ("by_channel", figures.by_channel),
         ("by_objective", figures.by_objective),
@@ -141,25 +144,27 @@ def _choice_label(column, value, lang: str):
     return value
 
 
-_FIGURE_LABELS = {
-    "fr": {
-        "by_channel": "Canal",
-        "by_objective": "Objectif",
-        "by_pillar": "Pilier 4P",
-        "bucket": ["Actions", "Coût prévu", "Gain attendu", "ROI prévu", "Coût réel", "Gain réel"],
-        "month": ["Mois", "Coût prévu"],
-        "unscheduled": "Non planifié",
-        "workload": ["Responsable", "Mois", "Charge (jours)", "Capacité (jours)", "Utilisation"],
-    },
-    "en": {
-        "by_channel": "Channel",
-        "by_objective": "Objective",
-        "by_pillar": "4P pillar",
-        "bucket": ["Actions", "Planned cost", "Expected revenue", "Planned ROI", "Actual cost", "Actual revenue"],
-        "month": ["Month", "Planned cost"],
-        "unscheduled": "Unscheduled",
-        "workload": ["Owner", "Month", "Load (days)", "Capacity (days)", "Utilisation"],
-    },
+_FIGURE_LABELS = {  # the computed CSV files' headers
+    "by_channel": Text("Canal", "Channel"),
+    "by_objective": Text("Objectif", "Objective"),
+    "by_pillar": Text("Pilier 4P", "4P pillar"),
+    "bucket": (
+        Text("Actions", "Actions"),
+        Text("Coût prévu", "Planned cost"),
+        Text("Gain attendu", "Expected revenue"),
+        Text("ROI prévu", "Planned ROI"),
+        Text("Coût réel", "Actual cost"),
+        Text("Gain réel", "Actual revenue"),
+    ),
+    "month": (Text("Mois", "Month"), Text("Coût prévu", "Planned cost")),
+    "unscheduled": Text("Non planifié", "Unscheduled"),
+    "workload": (
+        Text("Responsable", "Owner"),
+        Text("Mois", "Month"),
+        Text("Charge (jours)", "Load (days)"),
+        Text("Capacité (jours)", "Capacity (days)"),
+        Text("Utilisation", "Utilisation"),
+    ),
 }
 
 

@@ -16,19 +16,22 @@ def unknown_objective(ctx):
         yield at(row, "objective", ref=ref)
 
 
-@check("MP802")
-def measurement_out_of_range(ctx):
+def _dated_outside(ctx, table: str):
+    """(row, date, why) for each row of the table dated after today or outside the plan period."""
     period = ctx.plan.period
-    for row in ctx.plan.rows("measurements"):
+    for row in ctx.plan.rows(table):
         when = row.get("date")
         if not isinstance(when, date):
             continue
         if when > ctx.today:
-            why = Text("après aujourd'hui", "after today")
+            yield row, when, Text("après aujourd'hui", "after today")
         elif period and not period[0] <= when <= period[1]:
-            why = Text("hors de la période du plan", "outside the plan period")
-        else:
-            continue
+            yield row, when, Text("hors de la période du plan", "outside the plan period")
+
+
+@check("MP802")
+def measurement_out_of_range(ctx):
+    for row, when, why in _dated_outside(ctx, "measurements"):
         yield at(row, "date", date=when, why=why)
 
 
@@ -112,15 +115,5 @@ def late_reading(ctx):
 @check("MP808")
 def actual_out_of_range(ctx):
     """A dated actuals line lies outside the plan period or after today."""
-    period = ctx.plan.period
-    for row in ctx.plan.rows("actuals"):
-        when = row.get("date")
-        if not isinstance(when, date):
-            continue
-        if when > ctx.today:
-            why = Text("après aujourd'hui", "after today")
-        elif period and not period[0] <= when <= period[1]:
-            why = Text("hors de la période du plan", "outside the plan period")
-        else:
-            continue
+    for row, when, why in _dated_outside(ctx, "actuals"):
         yield at(row, "date", date=when, why=why)
