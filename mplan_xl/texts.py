@@ -219,6 +219,13 @@ COMMANDS: tuple[tuple[str, Pair], ...] = (
         "mplan export {file} --format ics -o plan.ics",
         ("exporte les échéances vers votre agenda", "exports deadlines to your calendar"),
     ),
+    (
+        "mplan diff {file} plan-mois-dernier.xlsx",
+        (
+            "montre ce qui a changé depuis une autre version du plan",
+            "shows what changed since another version of the plan",
+        ),
+    ),
     ("mplan rules", ("explique chaque règle de vérification", "explains every check")),
 )
 
