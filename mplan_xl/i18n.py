@@ -16,6 +16,7 @@ are worded only when shown, in whichever language the output asks for.
 
 from __future__ import annotations
 
+import datetime as _dt
 import locale as _locale
 import os
 from dataclasses import dataclass
@@ -192,7 +193,7 @@ class Locale:
             value = value.date()
         return f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
 
-    def month(self, value: str | date, short: bool = False) -> str:
+    def month(self, value: str | _dt.date, short: bool = False) -> str:  # `date` here: the method above
         """'2027-05' or a date → 'mai 2027' / 'May 2027'; short: 'mai 27' / 'May 27'."""
         year, month = (value.year, value.month) if isinstance(value, date) else map(int, str(value).split("-")[:2])
         if short:

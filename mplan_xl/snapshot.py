@@ -196,9 +196,9 @@ def compare(old: dict, new: dict, old_file: str | None = None, new_file: str | N
         start, deadline = _days(was.get("start"), now.get("start")), _days(was.get("deadline"), now.get("deadline"))
         if (start or deadline) and start is not None and deadline is not None:
             diff.moved.append({"id": name, "start_days": start, "deadline_days": deadline})
-        for money, target in (("cost", diff.cost), ("revenue", diff.revenue)):
+        for money, changes in (("cost", diff.cost), ("revenue", diff.revenue)):
             if not _same(was.get(money), now.get(money)):
-                target.append({"id": name, "old": was.get(money), "new": now.get(money)})
+                changes.append({"id": name, "old": was.get(money), "new": now.get(money)})
     diff.removed = [name for key, (name, _) in old_actions.items() if key not in new_actions]
     old_objectives = {id_key(k): v for k, v in old.get("objectives", {}).items()}
     for name, now in new.get("objectives", {}).items():

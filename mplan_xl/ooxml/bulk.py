@@ -16,6 +16,7 @@ import math
 import re
 from datetime import date, datetime
 from operator import itemgetter
+from typing import cast
 
 from .cells import column_letter, split_address
 
@@ -103,7 +104,7 @@ class Bulk:
         """The <row> elements; final_xf maps an index of the scratch styles.xml to the final one."""
         styles = {key: f' s="{final_xf.get(index, 0)}"' for key, index in self.scratch_styles.items()}
         names = [column_letter(col) for col in range(self.last_col + 1)]
-        parts = []
+        parts: list[str] = []
         add = parts.append
         heights = self.heights
         for row in self._row_numbers():
@@ -119,8 +120,9 @@ class Bulk:
                 elif kind == "n":
                     add(f'<c r="{names[col]}{number}"{style}><v>{_number(value)}</v></c>')
                 else:
-                    space = ' xml:space="preserve"' if value[0].isspace() or value[-1].isspace() else ""
-                    add(f'<c r="{names[col]}{number}"{style} t="inlineStr"><is><t{space}>{_text(value)}</t></is></c>')
+                    text = cast(str, value)  # kind "s": _put was given a non-empty str
+                    space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
+                    add(f'<c r="{names[col]}{number}"{style} t="inlineStr"><is><t{space}>{_text(text)}</t></is></c>')
             add("</row>")
         return "".join(parts)
 

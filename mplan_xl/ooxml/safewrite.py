@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
@@ -17,11 +18,10 @@ from pathlib import Path
 
 from ..errors import UsageError, WorkbookError
 
-try:
-    import fcntl
-except ImportError:  # Windows
-    fcntl = None
+if sys.platform == "win32":
     import msvcrt
+else:
+    import fcntl
 
 
 def lock_files(path: Path) -> list[Path]:
@@ -123,10 +123,10 @@ def _same_file(handle, path: Path) -> bool:
 
 def _try_lock(handle) -> bool:
     try:
-        if fcntl is not None:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        else:  # Windows
+        if sys.platform == "win32":
             msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        else:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         return True
     except OSError:
         return False
