@@ -12,6 +12,7 @@ are ever replaced.
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 import zipfile
@@ -52,7 +53,7 @@ def generated(package: Package) -> tuple[list[dict[str, str]], set[str]]:
     return old, old_parts - package.reachable(kept_roots)
 
 
-def graft(package: Package, scratch: Scratch, out_path) -> list[str]:
+def graft(package: Package, scratch: Scratch, out_path: str | os.PathLike[str]) -> list[str]:
     """Write out_path: the user's package with its previous generated sheets replaced by scratch's.
 
     Returns the names of the parts that were added. Raises GraftError when the package cannot be

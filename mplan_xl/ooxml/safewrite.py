@@ -15,6 +15,7 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 from ..errors import UsageError, WorkbookError
 
@@ -83,7 +84,7 @@ def commit(temp: Path, target: Path, backup: bool) -> Path | None:
 
 
 @contextmanager
-def exclusive(target: Path, wait: float = 30.0):
+def exclusive(target: Path, wait: float = 30.0) -> Iterator[None]:
     """Only one mplan report writes a workbook at a time: a second one waits, then refuses.
 
     The lock is an OS lock on a small file beside the workbook: it is released when the process ends,
@@ -114,14 +115,14 @@ def exclusive(target: Path, wait: float = 30.0):
         handle.close()
 
 
-def _same_file(handle, path: Path) -> bool:
+def _same_file(handle: IO[bytes], path: Path) -> bool:
     try:
         return os.fstat(handle.fileno()).st_ino == os.stat(path).st_ino
     except OSError:
         return False
 
 
-def _try_lock(handle) -> bool:
+def _try_lock(handle: IO[bytes]) -> bool:
     try:
         if sys.platform == "win32":
             msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)

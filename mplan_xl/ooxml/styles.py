@@ -138,7 +138,7 @@ class StyleMerger:
         return mapping
 
     def _remap_xf(self, record: str, num_map: dict[int, int]) -> str:
-        def sub(attr: str, mapping: dict[int, int]):
+        def sub(attr: str, mapping: dict[int, int]) -> None:
             nonlocal record
             record = re.sub(
                 attr + r'="(\d+)"',
