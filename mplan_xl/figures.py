@@ -6,6 +6,7 @@ Pure: `today` is passed in, nothing reads the clock.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from functools import cached_property
@@ -35,7 +36,7 @@ def month_key(day: date) -> str:
     return f"{day.year:04d}-{day.month:02d}"
 
 
-def days(start: date, end: date):
+def days(start: date, end: date) -> Iterator[date]:
     for n in range((end - start).days + 1):
         yield start + timedelta(days=n)
 
@@ -412,7 +413,7 @@ def _deadlines(plan: Plan, fig: Figures, active: list[Scheduled], today: date) -
             fig.due_soon.append(ident)
 
 
-def _progress(value: float, target, baseline) -> float | None:
+def _progress(value: float, target: float | None, baseline: float | None) -> float | None:
     """(value − baseline) / (target − baseline); without a baseline, value / target."""
     if target is None:
         return None

@@ -104,7 +104,7 @@ class Text:
     def __call__(self, lang: str) -> str:
         return self.fr if lang == "fr" else self.en
 
-    def format(self, loc: Locale | str, **values) -> str:
+    def format(self, loc: Locale | str, **values: object) -> str:
         loc = loc if isinstance(loc, Locale) else Locale(loc)
         return self(loc.lang).format(**{k: loc.show(v) for k, v in values.items()})
 
@@ -224,7 +224,7 @@ class Locale:
         return self.pick(f"dans {days} jours", f"in {days} days")
 
     # values in messages ----------------------------------------------------------------------------
-    def show(self, value) -> str:
+    def show(self, value: object) -> str:
         """A message parameter as text in this locale."""
         if isinstance(value, Text):
             return value(self.lang)
