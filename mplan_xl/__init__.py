@@ -8,13 +8,20 @@ Public API (the CLI is a thin layer over it):
 - schema: the declarative workbook contract (sheets, tables, columns, settings, choice lists).
 """
 
+from typing import TYPE_CHECKING, Any
+
 from . import schema
 from .errors import MplanError, UsageError, WorkbookError
+
+if TYPE_CHECKING:  # what the lazy names are, for type checkers
+    from .reader import Plan, load
+    from .template import create_plan
+    from .validate import validate
 
 _LAZY = {"create_plan": ".template", "load": ".reader", "Plan": ".reader", "validate": ".validate"}
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> Any:
     """Import the heavy parts (xlsxwriter, calamine, holidays) only when used: `mplan validate` stays fast."""
     if name in _LAZY:
         import importlib

@@ -9,11 +9,20 @@ from .cli import cli
 
 def markdown() -> str:
     lines = ["# Command line", "", "Generated from `mplan COMMAND --help` by `python scripts/make_docs.py`.", ""]
-    settings = dict(help_option_names=["-h", "--help"], terminal_width=100, max_content_width=100)
-    context = click.Context(cli, info_name="mplan", **settings)
+    help_names = ["-h", "--help"]
+    context = click.Context(
+        cli, info_name="mplan", help_option_names=help_names, terminal_width=100, max_content_width=100
+    )
     lines += ["```", cli.get_help(context), "```", ""]
     for name in sorted(cli.commands):
         command = cli.commands[name]
-        sub = click.Context(command, info_name=name, parent=context, **settings)
+        sub = click.Context(
+            command,
+            info_name=name,
+            parent=context,
+            help_option_names=help_names,
+            terminal_width=100,
+            max_content_width=100,
+        )
         lines += [f"## mplan {name}", "", "```", command.get_help(sub), "```", ""]
     return "\n".join(lines)

@@ -6,6 +6,7 @@ Pure: `today` is passed in, nothing reads the clock.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from functools import cached_property
@@ -35,7 +36,7 @@ def month_key(day: date) -> str:
     return f"{day.year:04d}-{day.month:02d}"
 
 
-def days(start: date, end: date):
+def days(start: date, end: date) -> Iterator[date]:
     for n in range((end - start).days + 1):
         yield start + timedelta(days=n)
 
@@ -60,6 +61,13 @@ class Scheduled:
     @property
     def scheduled(self) -> bool:
         return self.start is not None
+
+    @property
+    def due(self) -> date:
+        """The end date of a scheduled item (only scheduled items are overdue or due soon)."""
+        if self.end is None:
+            raise ValueError(f"action {self.action.get('id')!r} has no end date")
+        return self.end
 
 
 @dataclass(frozen=True)
@@ -128,13 +136,13 @@ class Figures:
         if not wanted:
             return []
         items = {id_key(i.action.get("id") or ""): i for i in self.items}
-        ends = [items[id_key(i)].end for i, _ in wanted if id_key(i) in items]
+        ends = [items[id_key(i)].due for i, _ in wanted if id_key(i) in items]
         low, high = min(ends + [self.today]), max(ends + [self.today])
         counter = BusinessDays(low, high, set(public_holidays(low, high, self.country)))
         found = []
-        for ident, kind in sorted(wanted, key=lambda w: items[id_key(w[0])].end):
+        for ident, kind in sorted(wanted, key=lambda w: items[id_key(w[0])].due):
             item = items[id_key(ident)]
-            end, today = item.end, self.today
+            end, today = item.due, self.today
             business = counter.count(min(end, today), max(end, today)) - 1 if end != today else 0
             found.append(
                 Deadline(ident, kind, item, (end - today).days, business if end >= today else -max(business, 0))
@@ -152,10 +160,10 @@ def join_schedule(plan: Plan) -> list[Scheduled]:
     joined = []
     for action in plan.rows("actions"):
         ident = action.get("id")
-        row = schedule.get(id_key(ident)) if ident else None
-        item = Scheduled(action, row)
-        if row:
-            start, end = row.get("start"), row.get("end")
+        first = schedule.get(id_key(ident)) if ident else None
+        item = Scheduled(action, first)
+        if first:
+            start, end = first.get("start"), first.get("end")
             if isinstance(start, date) and isinstance(end, date) and end >= start:
                 item.start, item.end = start, end
         joined.append(item)
@@ -230,10 +238,19 @@ def _forecast_at_completion(fig: Figures, active: list[Scheduled], by_action: di
     return fig.actual_spend + remaining
 
 
-def _to_date(plan, fig: Figures, active, actuals, overhead_planned: float, overhead_actual: float, today: date) -> None:
+def _to_date(
+    plan: Plan,
+    fig: Figures,
+    active: list[Scheduled],
+    actuals: list[Row],
+    overhead_planned: float,
+    overhead_actual: float,
+    today: date,
+) -> None:
     """Plan vs actual over time (SPEC v2): actual spend by month, planned and actual to date, their gap."""
     months: dict[str, float] = defaultdict(float)
-    undated, dated_to_date = None, 0.0
+    undated: float | None = None
+    dated_to_date = 0.0
     for r in actuals:
         cost = r.get("actual_cost") or 0
         when = r.get("date")
@@ -248,12 +265,14 @@ def _to_date(plan, fig: Figures, active, actuals, overhead_planned: float, overh
         fig.actual_by_month["undated"] = undated
     planned = 0.0
     for item in active:
-        if item.scheduled and today >= item.start:
-            total_days = (item.end - item.start).days + 1
-            elapsed_days = min(total_days, (today - item.start).days + 1)
+        start, end = item.start, item.end
+        if start is not None and end is not None and today >= start:
+            total_days = (end - start).days + 1
+            elapsed_days = min(total_days, (today - start).days + 1)
             planned += (item.action.get("cost") or 0) * elapsed_days / total_days
-    if plan.period:
-        planned += overhead_planned * elapsed_share(*plan.period, today)
+    period = plan.period
+    if period:
+        planned += overhead_planned * elapsed_share(period[0], period[1], today)
     fig.planned_to_date = planned
     fig.actual_to_date = dated_to_date + (undated or 0.0) + overhead_actual
     fig.to_date_gap = fig.actual_to_date - fig.planned_to_date
@@ -295,7 +314,7 @@ def _breakdowns(fig: Figures, active: list[Scheduled], by_action: dict) -> None:
 
 def month_spans(start: date, end: date) -> list[tuple[str, date, date]]:
     """(month key, first day, last day) of each calendar month that [start, end] overlaps."""
-    spans = []
+    spans: list[tuple[str, date, date]] = []
     first = start
     while first <= end:
         following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
@@ -307,7 +326,8 @@ def month_spans(start: date, end: date) -> list[tuple[str, date, date]]:
 def _spread(total: float, weights: list[tuple[str, int]]) -> dict[str, float]:
     """Split total by weights; the last share takes the rounding remainder so that shares sum exactly."""
     whole = sum(w for _, w in weights)
-    shares, allocated = {}, 0.0
+    shares: dict[str, float] = {}
+    allocated = 0.0
     for key, weight in weights[:-1]:
         shares[key] = total * weight / whole
         allocated += shares[key]
@@ -320,13 +340,14 @@ def _monthly(fig: Figures, active: list[Scheduled]) -> None:
     weights_of: dict[tuple[date, date], list[tuple[str, int]]] = {}
     for item in active:
         cost = item.action.get("cost") or 0
-        if not item.scheduled:
+        start, end = item.start, item.end
+        if start is None or end is None:  # not scheduled
             fig.unscheduled_cost += cost
             continue
-        weights = weights_of.get((item.start, item.end))
+        weights = weights_of.get((start, end))
         if weights is None:
-            weights = weights_of[item.start, item.end] = [
-                (key, (last - first).days + 1) for key, first, last in month_spans(item.start, item.end)
+            weights = weights_of[start, end] = [
+                (key, (last - first).days + 1) for key, first, last in month_spans(start, end)
             ]
         for key, share in _spread(cost, weights).items():
             months[key] += share
@@ -348,24 +369,29 @@ class BusinessDays:
 
 def _workload(plan: Plan, fig: Figures, active: list[Scheduled]) -> None:
     capacity = {id_key(r.get("member")): r.get("capacity") for r in plan.rows("team") if r.get("member")}
-    names = {id_key(r.get("member")): r.get("member") for r in plan.rows("team") if r.get("member")}
-    scheduled = [i for i in active if i.scheduled and i.schedule.get("owner") and i.action.get("effort")]
+    names: dict[str, str] = {id_key(r.get("member")): r["member"] for r in plan.rows("team") if r.get("member")}
+    scheduled: list[tuple[str, float, date, date]] = []  # (owner, effort, start, end)
+    for item in active:
+        if item.start is None or item.end is None or item.schedule is None:  # not scheduled
+            continue
+        owner, effort = item.schedule.get("owner"), item.action.get("effort")
+        if owner and effort:
+            scheduled.append((owner, effort, item.start, item.end))
     if not scheduled:
         return
-    first, last = min(i.start for i in scheduled), max(i.end for i in scheduled)
+    first, last = min(start for _, _, start, _ in scheduled), max(end for _, _, _, end in scheduled)
     counter = BusinessDays(first, last, set(public_holidays(first, last, plan.setting("country", "FR") or "FR")))
     load: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     weights_of: dict[tuple[date, date], list[tuple[str, int]]] = {}  # many actions share their dates
-    for item in scheduled:
-        owner = item.schedule.get("owner")
-        weights = weights_of.get((item.start, item.end))
+    for owner, effort, start, end in scheduled:
+        weights = weights_of.get((start, end))
         if weights is None:
-            spans = month_spans(item.start, item.end)
+            spans = month_spans(start, end)
             weights = [(key, counter.count(a, b)) for key, a, b in spans]
             if not any(w for _, w in weights):  # only weekends and holidays: spread over calendar days
                 weights = [(key, (b - a).days + 1) for key, a, b in spans]
-            weights = weights_of[item.start, item.end] = [(k, w) for k, w in weights if w]
-        for key, share in _spread(item.action.get("effort"), weights).items():
+            weights = weights_of[start, end] = [(k, w) for k, w in weights if w]
+        for key, share in _spread(effort, weights).items():
             load[names.get(id_key(owner), owner)][key] += share
     for owner, months in sorted(load.items()):
         cap = capacity.get(id_key(owner))
@@ -377,16 +403,17 @@ def _workload(plan: Plan, fig: Figures, active: list[Scheduled]) -> None:
 def _deadlines(plan: Plan, fig: Figures, active: list[Scheduled], today: date) -> None:
     window = plan.setting("due_soon_days", 14)
     for item in active:
-        if not item.scheduled or item.status == "done":
+        end = item.end
+        if end is None or item.status == "done":  # not scheduled, or done
             continue
         ident = item.action.get("id")
-        if item.end < today:
+        if end < today:
             fig.overdue.append(ident)
-        elif item.end <= today + timedelta(days=window):
+        elif end <= today + timedelta(days=window):
             fig.due_soon.append(ident)
 
 
-def _progress(value: float, target, baseline) -> float | None:
+def _progress(value: float, target: float | None, baseline: float | None) -> float | None:
     """(value − baseline) / (target − baseline); without a baseline, value / target."""
     if target is None:
         return None
@@ -395,6 +422,11 @@ def _progress(value: float, target, baseline) -> float | None:
     if baseline is None and target:
         return value / target
     return None
+
+
+def _expected(window: tuple[date, date] | None, day: date) -> float | None:
+    """The elapsed share of a timed objective's [period start, deadline] at day; None when not timed."""
+    return elapsed_share(window[0], window[1], day) if window else None
 
 
 def objective_progress(plan: Plan, today: date) -> dict[str, dict]:
@@ -409,26 +441,22 @@ def objective_progress(plan: Plan, today: date) -> dict[str, dict]:
         if not isinstance(when, date) or objective is None or value is None or when > today:
             continue
         readings[id_key(objective)].append((when, row.row, value))
-    result = {}
+    result: dict[str, dict] = {}
     start = plan.period[0] if plan.period else None
     for row in plan.rows("objectives"):
         ident = row.get("id")
         if not ident:
             continue
         target, baseline, deadline = row.get("target"), row.get("baseline"), row.get("deadline")
-        timed = isinstance(deadline, date) and start is not None
-
-        def expected_at(day: date) -> float | None:
-            return elapsed_share(start, deadline, day) if timed else None  # noqa: B023  (called in this loop turn)
-
+        window = (start, deadline) if start is not None and isinstance(deadline, date) else None  # timed objective
         history = sorted(readings.get(id_key(ident), ()), key=lambda r: (r[0], r[1]))
         found = None
         for when, line, value in history:  # latest date wins; same date: the lowest row (first in the sheet)
             if found is None or when > found[0]:
                 found = (when, line, value)
         measured_on = found[0] if found else None
-        expected = expected_at(measured_on or today)
-        if timed and today > deadline:
+        expected = _expected(window, measured_on or today)
+        if window and today > window[1]:
             expected = 1.0
         progress = _progress(found[2], target, baseline) if found else None
         status = NO_DATA
@@ -450,7 +478,7 @@ def objective_progress(plan: Plan, today: date) -> dict[str, dict]:
                     "date": when.isoformat(),
                     "value": value,
                     "progress": _progress(value, target, baseline),
-                    "expected": expected_at(when),
+                    "expected": _expected(window, when),
                 }
                 for when, _, value in history
             ],

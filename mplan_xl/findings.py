@@ -33,11 +33,11 @@ class Phrase:
     values: tuple[tuple[str, object], ...] = ()
 
     @classmethod
-    def of(cls, fr: str, en: str, **values) -> Phrase:
+    def of(cls, fr: str, en: str, **values: object) -> Phrase:
         return cls(Text(fr, en), tuple(values.items()))
 
 
-def show(loc: Locale, value) -> object:
+def show(loc: Locale, value: object) -> object:
     """A message value as the locale writes it; plain values are left to str.format, as they were."""
     if isinstance(value, Phrase):
         return value.text(loc.lang).format(**{k: show(loc, v) for k, v in value.values})
@@ -97,17 +97,20 @@ class Finding:
             "hint": self.hint,
         }
 
-    def sort_key(self):
+    def sort_key(self) -> tuple[int, str, int, int, str]:
         row, col = split_address(self.cell)
         return SEVERITY_ORDER[self.severity], self.sheet, row, col, self.code
 
 
-def finding(code: str, sheet: str, cell: str, lang: str, **values) -> Finding:
+def finding(code: str, sheet: str, cell: str, lang: str, **values: object) -> Finding:
     """A finding of a catalogued code (the reader's MP001-MP008), worded in lang when shown."""
     if "kind" in values:  # MP004: what the column expected, a word in either language
         from .values import EXPECTED
 
-        values["expected"] = Text(*EXPECTED[values.pop("kind")])
+        kind = values.pop("kind")
+        if not isinstance(kind, str):
+            raise TypeError(f"MP004's kind is a key of values.EXPECTED, not {kind!r}")
+        values["expected"] = Text(*EXPECTED[kind])
     return Finding(code, _spec(code).severity, sheet, cell, tuple(values.items()), Locale(lang))
 
 

@@ -9,11 +9,12 @@ plan is read, checked and written, then put back as it was.
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 
 @contextmanager
-def paused_gc():
+def paused_gc() -> Iterator[None]:
     enabled = gc.isenabled()
     gc.disable()
     try:

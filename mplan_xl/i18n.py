@@ -16,6 +16,7 @@ are worded only when shown, in whichever language the output asks for.
 
 from __future__ import annotations
 
+import datetime as _dt
 import locale as _locale
 import os
 from dataclasses import dataclass
@@ -108,7 +109,7 @@ class Text:
     def __call__(self, lang: str) -> str:
         return pick(lang, self.fr, self.en)
 
-    def format(self, loc: Locale | str, **values) -> str:
+    def format(self, loc: Locale | str, **values: object) -> str:
         loc = loc if isinstance(loc, Locale) else Locale(loc)
         return self(loc.lang).format(**{k: loc.show(v) for k, v in values.items()})
 
@@ -208,7 +209,7 @@ class Locale:
             value = value.date()
         return f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
 
-    def month(self, value: str | date, short: bool = False) -> str:
+    def month(self, value: str | _dt.date, short: bool = False) -> str:  # `date` here: the method above
         """'2027-05' or a date → 'mai 2027' / 'May 2027'; short: 'mai 27' / 'May 27'."""
         year, month = (value.year, value.month) if isinstance(value, date) else map(int, str(value).split("-")[:2])
         if short:
@@ -239,7 +240,7 @@ class Locale:
         return self.pick(f"dans {days} jours", f"in {days} days")
 
     # values in messages ----------------------------------------------------------------------------
-    def show(self, value) -> str:
+    def show(self, value: object) -> str:
         """A message parameter as text in this locale."""
         if isinstance(value, Text):
             return value(self.lang)

@@ -18,23 +18,29 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .i18n import Locale, Text
 from .values import id_key
+
+if TYPE_CHECKING:
+    from .figures import Figures
+    from .reader import Plan
 
 SIGNATURE = "mplan-snapshot/1"
 CHUNK = 30_000  # characters of JSON per cell, below Excel's 32,767 limit
 
 
-def _iso(value) -> str | None:
+def _iso(value: object) -> str | None:
     return value.isoformat() if isinstance(value, date) else None
 
 
-def _num(value) -> float | None:
+def _num(value: object) -> float | None:
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
-def take(plan, figures, counts: dict[str, int], today: date, generated: date | None = None) -> dict:
+def take(plan: Plan, figures: Figures, counts: dict[str, int], today: date, generated: date | None = None) -> dict:
     """The snapshot of a plan as reported (plain JSON-able data)."""
     schedule = {id_key(i.action.get("id")): i for i in figures.items if i.action.get("id")}
     actions = {}
@@ -164,7 +170,7 @@ class Diff:
         }
 
 
-def _same(a, b) -> bool:
+def _same(a: object, b: object) -> bool:
     if isinstance(a, float) and isinstance(b, float):
         return abs(a - b) < 0.005
     return a == b
@@ -196,9 +202,9 @@ def compare(old: dict, new: dict, old_file: str | None = None, new_file: str | N
         start, deadline = _days(was.get("start"), now.get("start")), _days(was.get("deadline"), now.get("deadline"))
         if (start or deadline) and start is not None and deadline is not None:
             diff.moved.append({"id": name, "start_days": start, "deadline_days": deadline})
-        for money, target in (("cost", diff.cost), ("revenue", diff.revenue)):
+        for money, changes in (("cost", diff.cost), ("revenue", diff.revenue)):
             if not _same(was.get(money), now.get(money)):
-                target.append({"id": name, "old": was.get(money), "new": now.get(money)})
+                changes.append({"id": name, "old": was.get(money), "new": now.get(money)})
     diff.removed = [name for key, (name, _) in old_actions.items() if key not in new_actions]
     old_objectives = {id_key(k): v for k, v in old.get("objectives", {}).items()}
     for name, now in new.get("objectives", {}).items():
@@ -211,7 +217,7 @@ def compare(old: dict, new: dict, old_file: str | None = None, new_file: str | N
     return diff
 
 
-def of_workbook(path, today: date | None = None) -> dict:
+def of_workbook(path: str | Path, today: date | None = None) -> dict:
     """The snapshot of a workbook's current contents, as a report made now would take it (with its `lang`)."""
     from .pipeline import check
 
@@ -219,7 +225,7 @@ def of_workbook(path, today: date | None = None) -> dict:
     return dict(take(done.plan, done.figures, done.report.counts, done.today), lang=done.plan.lang)
 
 
-def diff_files(old, new, today: date | None = None) -> Diff:
+def diff_files(old: str | Path, new: str | Path, today: date | None = None) -> Diff:
     """`mplan diff OLD NEW`: what changed between two versions of a plan (files as given)."""
     return compare(of_workbook(old, today), of_workbook(new, today), str(old), str(new))
 
@@ -257,7 +263,7 @@ def _signed_days(loc: Locale, days: int) -> str:
     return loc.pick(f"{days:+d}\u00a0j", f"{days:+d}d")
 
 
-def _money(loc: Locale, value) -> str:
+def _money(loc: Locale, value: object) -> str:
     return loc.money(value) if isinstance(value, (int, float)) else WORDS["unset"](loc.lang)
 
 

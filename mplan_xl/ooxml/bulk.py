@@ -14,10 +14,15 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from datetime import date, datetime
 from operator import itemgetter
+from typing import TYPE_CHECKING, cast
 
 from .cells import column_letter, split_address
+
+if TYPE_CHECKING:
+    from xlsxwriter.format import Format
 
 _EPOCH = datetime(1899, 12, 30)
 _ESCAPED_ESCAPE = re.compile(r"(_x[0-9a-fA-F]{4}_)")
@@ -49,35 +54,37 @@ class Bulk:
         self.scratch_styles: dict[int, int] = {}  # id(format) -> its index in the scratch styles.xml
         self.last_col = 0
 
-    def _put(self, row: int, col: int, kind: str, value, cell_format) -> None:
+    def _put(self, row: int, col: int, kind: str, value: object, cell_format: Format | None) -> None:
         if row < self.first:
             raise ValueError(f"row {row + 1} lies above the bulk rows (from {self.first + 1})")
         self.rows.setdefault(row, []).append((col, cell_format, kind, value))
         if col > self.last_col:
             self.last_col = col
 
-    def write_string(self, row: int, col: int, text: str, cell_format=None) -> None:
+    def write_string(self, row: int, col: int, text: str, cell_format: Format | None = None) -> None:
         if text == "":  # as in XlsxWriter: an empty string is a blank cell
             self.write_blank(row, col, None, cell_format)
         else:
             self._put(row, col, "s", str(text), cell_format)
 
-    def write_number(self, row: int, col: int, number, cell_format=None) -> None:
+    def write_number(self, row: int, col: int, number: float, cell_format: Format | None = None) -> None:
         if isinstance(number, float) and not math.isfinite(number):
             raise ValueError(f"cannot write {number} in a cell")
         self._put(row, col, "n", number, cell_format)
 
-    def write_datetime(self, row: int, col: int, when, cell_format=None) -> None:
+    def write_datetime(self, row: int, col: int, when: date | datetime, cell_format: Format | None = None) -> None:
         if not isinstance(when, datetime):
             when = datetime(when.year, when.month, when.day) if isinstance(when, date) else when
         delta = when - _EPOCH
         self._put(row, col, "n", delta.days + delta.seconds / 86400, cell_format)
 
-    def write_blank(self, row: int, col: int, _blank=None, cell_format=None) -> None:
+    def write_blank(self, row: int, col: int, _blank: object = None, cell_format: Format | None = None) -> None:
         if cell_format is not None:  # as in XlsxWriter: a blank without a format is no cell at all
             self._put(row, col, "b", None, cell_format)
 
-    def write_url(self, row: int, col: int, url: str, cell_format=None, string: str | None = None) -> None:
+    def write_url(
+        self, row: int, col: int, url: str, cell_format: Format | None = None, string: str | None = None
+    ) -> None:
         """A link to a cell of the workbook (`internal:'Sheet'!A1`), shown as `string`."""
         if not url.startswith("internal:"):
             raise ValueError("Bulk writes only links inside the workbook")
@@ -89,7 +96,7 @@ class Bulk:
     def set_row(self, row: int, height: float) -> None:
         self.heights[row] = height
 
-    def register(self, index_of) -> None:
+    def register(self, index_of: Callable[[Format], int]) -> None:
         """Take each format's index in the scratch styles.xml (index_of(format)), before it is written."""
         for cells in self.rows.values():
             for _, cell_format, _, _ in cells:
@@ -103,7 +110,7 @@ class Bulk:
         """The <row> elements; final_xf maps an index of the scratch styles.xml to the final one."""
         styles = {key: f' s="{final_xf.get(index, 0)}"' for key, index in self.scratch_styles.items()}
         names = [column_letter(col) for col in range(self.last_col + 1)]
-        parts = []
+        parts: list[str] = []
         add = parts.append
         heights = self.heights
         for row in self._row_numbers():
@@ -117,10 +124,11 @@ class Bulk:
                 if kind == "b":
                     add(f'<c r="{names[col]}{number}"{style}/>')
                 elif kind == "n":
-                    add(f'<c r="{names[col]}{number}"{style}><v>{_number(value)}</v></c>')
+                    add(f'<c r="{names[col]}{number}"{style}><v>{_number(cast(float, value))}</v></c>')
                 else:
-                    space = ' xml:space="preserve"' if value[0].isspace() or value[-1].isspace() else ""
-                    add(f'<c r="{names[col]}{number}"{style} t="inlineStr"><is><t{space}>{_text(value)}</t></is></c>')
+                    text = cast(str, value)  # kind "s": a non-empty str (kind "n": a number, "b": None)
+                    space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
+                    add(f'<c r="{names[col]}{number}"{style} t="inlineStr"><is><t{space}>{_text(text)}</t></is></c>')
             add("</row>")
         return "".join(parts)
 
@@ -167,7 +175,7 @@ class Bulk:
 _COLUMN = itemgetter(0)
 
 
-def _number(value) -> str:
+def _number(value: float) -> str:
     if isinstance(value, bool):
         return "1" if value else "0"
     if isinstance(value, int):

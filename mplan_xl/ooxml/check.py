@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import WorkbookError
 
@@ -37,7 +38,7 @@ def check_file(path: Path) -> None:
         raise WorkbookError(f"{path}: not an Excel workbook (no xl/workbook.xml inside); save it again as .xlsx")
 
 
-def _part_names(path: Path, handle, head: bytes) -> set[str]:
+def _part_names(path: Path, handle: BinaryIO, head: bytes) -> set[str]:
     """The part names of the zip open as handle, after refusing what its first bytes say is no zip."""
     if not head:
         raise WorkbookError(f"{path}: the file is empty; open the original workbook and save it again")
@@ -70,7 +71,7 @@ def _part_names(path: Path, handle, head: bytes) -> set[str]:
         ) from exc
 
 
-def _ole_names(handle) -> bytes:
+def _ole_names(handle: BinaryIO) -> bytes:
     """Stream names of an OLE file, as UTF-16 bytes, enough to tell .xls from an encrypted package."""
     handle.seek(0)
     data = handle.read(2_000_000)

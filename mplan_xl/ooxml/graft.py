@@ -12,12 +12,14 @@ are ever replaced.
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 import zipfile
 from dataclasses import dataclass, field
 
 from . import content_types, styles, workbook, workbook_rels
+from .bulk import Bulk
 from .package import GraftError, Package, relationships, rels_name, resolve
 from .rawzip import RawZipWriter
 
@@ -32,7 +34,7 @@ class Scratch:
 
     path: str
     names: list[str]
-    bulks: dict = field(default_factory=dict)  # sheet name -> Bulk (rows to add to its <sheetData>)
+    bulks: dict[str, Bulk] = field(default_factory=dict)  # sheet name -> Bulk (rows to add to its <sheetData>)
 
 
 def generated(package: Package) -> tuple[list[dict[str, str]], set[str]]:
@@ -51,7 +53,7 @@ def generated(package: Package) -> tuple[list[dict[str, str]], set[str]]:
     return old, old_parts - package.reachable(kept_roots)
 
 
-def graft(package: Package, scratch: Scratch, out_path) -> list[str]:
+def graft(package: Package, scratch: Scratch, out_path: str | os.PathLike[str]) -> list[str]:
     """Write out_path: the user's package with its previous generated sheets replaced by scratch's.
 
     Returns the names of the parts that were added. Raises GraftError when the package cannot be
@@ -84,14 +86,17 @@ def graft(package: Package, scratch: Scratch, out_path) -> list[str]:
 
     def free_name(part: str) -> str:
         folder, name = posixpath.split(part)
-        stem, ext = re.match(r"(\D+)\d*(\.\w+)$", name).groups()
+        numbered = re.match(r"(\D+)\d*(\.\w+)$", name)
+        if numbered is None:
+            raise GraftError(f"unexpected part name {part} in the rendered sheets")
+        stem, ext = numbered.groups()
         n = 1
         while f"{folder}/{stem}{n}{ext}" in used:
             n += 1
         used.add(f"{folder}/{stem}{n}{ext}")
         return f"{folder}/{stem}{n}{ext}"
 
-    def copy_part(part: str, bulk=None) -> str:
+    def copy_part(part: str, bulk: Bulk | None = None) -> str:
         """Copy a scratch part (and, recursively, what its relationships point at) under a free name."""
         if part in renamed:
             return renamed[part]
@@ -124,7 +129,7 @@ def graft(package: Package, scratch: Scratch, out_path) -> list[str]:
         new_rel_tags.append(workbook_rels.worksheet_tag(rid, part))
 
     old_index = {i for i, e in enumerate(entries) if e["r:id"] in old_ids}
-    index_map = {}
+    index_map: dict[int, int] = {}
     for i in range(len(entries)):
         if i not in old_index:
             index_map[i] = len(index_map)

@@ -11,6 +11,7 @@ import re
 import zipfile
 from html import unescape
 from pathlib import Path
+from types import TracebackType
 
 from defusedxml import ElementTree as SafeET
 
@@ -69,7 +70,9 @@ class Package:
     def __enter__(self) -> Package:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, value: BaseException | None, traceback: TracebackType | None
+    ) -> None:
         self.close()
 
     def close(self) -> None:
@@ -110,7 +113,7 @@ class Package:
         return seen
 
 
-def sheet_parts(package) -> dict[str, str]:
+def sheet_parts(package: Package | zipfile.ZipFile) -> dict[str, str]:
     """Sheet name -> part name inside the package (a zipfile.ZipFile or a Package)."""
     workbook = SafeET.fromstring(package.read("xl/workbook.xml"))
     rels_xml = (
@@ -127,7 +130,7 @@ def sheet_parts(package) -> dict[str, str]:
     return parts
 
 
-def tables_of(package, parts: dict[str, str]) -> dict[str, tuple[str, str]]:
+def tables_of(package: Package | zipfile.ZipFile, parts: dict[str, str]) -> dict[str, tuple[str, str]]:
     """Excel table name -> (sheet name, A1:B2 range), read from the small table parts."""
     names = set(package.namelist())
     found = {}

@@ -9,9 +9,12 @@ directory. No ZIP64: a package that would need it (4 GB, 65,535 parts) is refuse
 
 from __future__ import annotations
 
+import os
 import struct
 import zipfile
 import zlib
+from types import TracebackType
+from typing import BinaryIO
 
 _LOCAL = struct.Struct("<4s5H3L2H")
 _CENTRAL = struct.Struct("<4s6H3L5H2L")
@@ -20,7 +23,7 @@ _UTF8 = 0x800
 _LIMIT = 0xFFFFFFFF
 
 
-def stored_bytes(source, info: zipfile.ZipInfo) -> bytes:
+def stored_bytes(source: BinaryIO, info: zipfile.ZipInfo) -> bytes:
     """A member's data as stored in the zip (compressed), read from the open binary file `source`."""
     source.seek(info.header_offset)
     header = source.read(_LOCAL.size)
@@ -37,21 +40,23 @@ def stored_bytes(source, info: zipfile.ZipInfo) -> bytes:
 class RawZipWriter:
     """Writes a zip file member by member; use as a context manager, like zipfile.ZipFile."""
 
-    def __init__(self, path):
+    def __init__(self, path: str | os.PathLike[str]):
         self.handle = open(path, "wb")
         self.entries: list[tuple] = []
 
     def __enter__(self) -> RawZipWriter:
         return self
 
-    def __exit__(self, kind, value, traceback) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, value: BaseException | None, traceback: TracebackType | None
+    ) -> None:
         try:
             if kind is None:
                 self._finish()
         finally:
             self.handle.close()
 
-    def copy(self, source, info: zipfile.ZipInfo) -> None:
+    def copy(self, source: BinaryIO, info: zipfile.ZipInfo) -> None:
         """Copy member `info` of the open binary file `source` (a zip) without recompressing it."""
         if info.flag_bits & 0x1:
             raise zipfile.BadZipFile(f"{info.filename} is encrypted")
@@ -68,13 +73,29 @@ class RawZipWriter:
             made_by,
         )
 
-    def write(self, name: str, body: bytes, date_time=(1980, 1, 1, 0, 0, 0), external_attr: int = 0) -> None:
+    def write(
+        self,
+        name: str,
+        body: bytes,
+        date_time: tuple[int, int, int, int, int, int] = (1980, 1, 1, 0, 0, 0),
+        external_attr: int = 0,
+    ) -> None:
         """Add a member, deflated."""
         packer = zlib.compressobj(6, zlib.DEFLATED, -15)
         data = packer.compress(body) + packer.flush()
         self._member(name, data, zipfile.ZIP_DEFLATED, zlib.crc32(body), len(body), date_time, external_attr)
 
-    def _member(self, name, data, method, crc, size, date_time, external_attr, made_by=20) -> None:
+    def _member(
+        self,
+        name: str,
+        data: bytes,
+        method: int,
+        crc: int,
+        size: int,
+        date_time: tuple[int, int, int, int, int, int],
+        external_attr: int,
+        made_by: int = 20,
+    ) -> None:
         offset = self.handle.tell()
         if max(offset, len(data), size) >= _LIMIT:
             raise zipfile.LargeZipFile("the package would need ZIP64")

@@ -9,19 +9,20 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 from ..errors import UsageError, WorkbookError
 
-try:
-    import fcntl
-except ImportError:  # Windows
-    fcntl = None
+if sys.platform == "win32":
     import msvcrt
+else:
+    import fcntl
 
 
 def lock_files(path: Path) -> list[Path]:
@@ -83,7 +84,7 @@ def commit(temp: Path, target: Path, backup: bool) -> Path | None:
 
 
 @contextmanager
-def exclusive(target: Path, wait: float = 30.0):
+def exclusive(target: Path, wait: float = 30.0) -> Iterator[None]:
     """Only one mplan report writes a workbook at a time: a second one waits, then refuses.
 
     The lock is an OS lock on a small file beside the workbook: it is released when the process ends,
@@ -114,19 +115,19 @@ def exclusive(target: Path, wait: float = 30.0):
         handle.close()
 
 
-def _same_file(handle, path: Path) -> bool:
+def _same_file(handle: IO[bytes], path: Path) -> bool:
     try:
         return os.fstat(handle.fileno()).st_ino == os.stat(path).st_ino
     except OSError:
         return False
 
 
-def _try_lock(handle) -> bool:
+def _try_lock(handle: IO[bytes]) -> bool:
     try:
-        if fcntl is not None:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        else:  # Windows
+        if sys.platform == "win32":
             msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        else:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         return True
     except OSError:
         return False

@@ -33,7 +33,7 @@ class StyleMerger:
             self.maps[block] = self._append(block, item, records)
 
     @staticmethod
-    def _block(xml: str, block: str) -> re.Match | None:
+    def _block(xml: str, block: str) -> re.Match[str] | None:
         return re.search(r"<" + block + r"\b[^>]*?(?:/>|>(.*?)</" + block + ">)", xml, re.S)
 
     def _records(self, xml: str, block: str, item: str) -> list[str]:
@@ -45,7 +45,8 @@ class StyleMerger:
 
     def _append(self, block: str, item: str, records: list[str]) -> dict[int, int]:
         existing = self._records(self.xml, block, item)
-        mapping, added = {}, []
+        mapping: dict[int, int] = {}
+        added: list[str] = []
         for i, record in enumerate(records):
             if record in existing:
                 mapping[i] = existing.index(record)
@@ -93,18 +94,18 @@ class StyleMerger:
         return mapping
 
     def _merge_numfmts(self, scratch: str) -> dict[int, int]:
+        numfmts = self._block(self.xml, "numFmts")
         mine = (
             {
                 unescape(a["formatCode"]): int(a["numFmtId"])
-                for a in (
-                    tag_attrs(t) for t in re.findall(r"<numFmt\b[^>]*/>", self._block(self.xml, "numFmts").group(0))
-                )
+                for a in (tag_attrs(t) for t in re.findall(r"<numFmt\b[^>]*/>", numfmts.group(0)))
             }
-            if self._block(self.xml, "numFmts")
+            if numfmts
             else {}
         )
         theirs = [tag_attrs(t) for t in re.findall(r"<numFmt\b[^>]*/>", scratch)]
-        mapping, added = {}, []
+        mapping: dict[int, int] = {}
+        added: list[str] = []
         next_id = max([163, *mine.values()]) + 1
         for fmt in theirs:
             code, old_id = fmt["formatCode"], int(fmt["numFmtId"])
@@ -117,7 +118,10 @@ class StyleMerger:
         if added:
             found = self._block(self.xml, "numFmts")
             if found is None:
-                start = re.search(r"<styleSheet\b[^>]*>", self.xml).end()
+                opening = re.search(r"<styleSheet\b[^>]*>", self.xml)
+                if opening is None:
+                    raise GraftError("xl/styles.xml has no <styleSheet>")
+                start = opening.end()
                 self.xml = (
                     self.xml[:start] + f'<numFmts count="{len(added)}">{"".join(added)}</numFmts>' + self.xml[start:]
                 )
@@ -134,7 +138,7 @@ class StyleMerger:
         return mapping
 
     def _remap_xf(self, record: str, num_map: dict[int, int]) -> str:
-        def sub(attr: str, mapping: dict[int, int]):
+        def sub(attr: str, mapping: dict[int, int]) -> None:
             nonlocal record
             record = re.sub(
                 attr + r'="(\d+)"',

@@ -12,13 +12,13 @@ import zipfile
 from pathlib import Path
 
 from ..errors import MplanError
-from ..reader import fingerprint, read_back
+from ..reader import Plan, fingerprint, read_back
 from .graft import INDEX_PARTS, generated
 from .package import Package
 from .rawzip import stored_bytes
 
 
-def verify(original: Package, written: Path, names: list[str], plan) -> None:
+def verify(original: Package, written: Path, names: list[str], plan: Plan) -> None:
     """Abort unless every part of the user's is byte-identical and the plan reads back the same.
 
     `plan` was read with keep_raw=True from the file `original` is open on; `names` are the sheets

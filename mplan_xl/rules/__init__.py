@@ -14,11 +14,11 @@ function yields where the rule fires and the message's values, never its code or
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from ..findings import SEVERITY_ORDER, Finding
 from ..gcpause import paused_gc
@@ -41,24 +41,25 @@ class Hit:
 
     sheet: str
     cell: str
-    values: dict
+    values: dict[str, object]
 
 
-def at(row: Row, key: str, **values) -> Hit:
+def at(row: Row, key: str, **values: object) -> Hit:
     """A hit at a row's cell in the column `key`."""
     return Hit(row.sheet, row.ref(key), values)
 
 
-def place(sheet: str, ref: str, **values) -> Hit:
+def place(sheet: str, ref: str, **values: object) -> Hit:
     """A hit at a sheet's cell (a header, a setting): `place(*ctx.header("actions"))`."""
     return Hit(sheet, ref, values)
 
 
 CheckFunc = Callable[["Context"], Iterable[Hit] | None]
 CHECKS: dict[str, CheckFunc] = {}
+_T = TypeVar("_T")
 
 
-def check(code: str):
+def check(code: str) -> Callable[[CheckFunc], CheckFunc]:
     """Register the function that checks a catalogued rule (one function per code)."""
 
     def register(func: CheckFunc) -> CheckFunc:
@@ -127,7 +128,7 @@ class Context:
         """True when the cell has no reader finding (one cell, one finding)."""
         return (row.sheet, row.ref(key)) not in self.taken
 
-    def empty(self, table: str, *keys: str, rows=None):
+    def empty(self, table: str, *keys: str, rows: Iterable[Row] | None = None) -> Iterator[tuple[Row, str]]:
         """(row, key) for each row whose first empty cell among keys is not already reported."""
         data = self.plan.tables.get(table)
         if not data:
@@ -138,7 +139,7 @@ class Context:
                     yield row, key
                     break
 
-    def unknown(self, table: str, key: str, target: str, target_key: str):
+    def unknown(self, table: str, key: str, target: str, target_key: str) -> Iterator[tuple[Row, object]]:
         """(row, value) for each row of table whose key names no row of target (when target exists)."""
         if not self.has(target):
             return
@@ -169,7 +170,7 @@ class Context:
             ("ids", table, column), lambda: {id_key(r.get(column)) for r in self.plan.rows(table) if r.get(column)}
         )
 
-    def memo(self, key, compute):
+    def memo(self, key: Hashable, compute: Callable[[], _T]) -> _T:
         """A value several rules need, computed by the first that asks."""
         if key not in self._memo:
             self._memo[key] = compute()

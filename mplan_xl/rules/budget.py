@@ -37,6 +37,8 @@ def overload(ctx):
     current = f"{ctx.today.year:04d}-{ctx.today.month:02d}"  # v2: past months are history, not alerts
     for owner, months in ctx.figures.workload.items():
         member = team.get(id_key(owner))
+        if member is None:  # no team row, no capacity: nothing to exceed
+            continue
         for month, load in months.items():
             if month >= current and load["capacity"] and load["days"] > load["capacity"] + 1e-9:
                 yield at(

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..catalog import YOUTH_NETWORKS
 from ..values import id_key, norm
 from . import at, check
 
+if TYPE_CHECKING:
+    from ..reader import Row
 
-def _channels(ctx) -> dict[str, object]:
+
+def _channels(ctx) -> dict[str, Row]:
     return {id_key(r.get("channel")): r for r in ctx.plan.rows("channels") if r.get("channel")}
 
 

@@ -59,6 +59,7 @@ def unrealistic_target(ctx):
         target, baseline = row.get("target"), row.get("baseline")
         if target is None or baseline is None:
             continue
+        why: Text | Phrase
         if target == baseline:
             why = Text("cible égale à la valeur de départ", "target equals the baseline")
         elif baseline and abs(target - baseline) / abs(baseline) > 3:

@@ -31,6 +31,7 @@ def persona_not_reviewed(ctx):
     months = ctx.plan.setting("persona_review_months", 12) or 12
     limit = add_months(ctx.today, -int(months))
     for row in data.rows:
+        why: Text | Phrase
         reviewed = row.get("reviewed")
         if reviewed is None and ctx.free(row, "reviewed"):
             why = Text("jamais révisé", "never reviewed")

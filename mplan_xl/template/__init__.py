@@ -9,10 +9,15 @@ create_plan and write_workbook are imported on first use: `mplan validate` never
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # what the lazy names are, for type checkers
+    from .writer import create_plan, write_workbook
+
 _LAZY = {"create_plan": ".writer", "write_workbook": ".writer"}
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> Any:
     if name in _LAZY:
         import importlib
 

@@ -247,13 +247,17 @@ def column_validation(col: Column | Setting, lang: str) -> dict:
     """The data validation of an input column (or a setting): dropdown, type check and input help."""
     help_text = col.help(lang)
     rule: dict
-    if col.type in (CHOICE, BOOL) or getattr(col, "choices", None):
-        choice = CHOICES[col.choices]
+    choices: str | None = getattr(col, "choices", None)
+    ref: str | None = getattr(col, "ref", None)
+    if col.type in (CHOICE, BOOL) or choices:
+        if choices is None:
+            raise KeyError(f"the {col.type} column {col.key} names no list of choices")
+        choice = CHOICES[choices]
         rule = {"validate": "list", "source": f"={choice.defined_name}", **_message("choice", lang)}
-        if col.choices in ("currency", "country"):
+        if choices in ("currency", "country"):
             rule["error_type"] = "warning"  # other ISO codes are allowed
-    elif getattr(col, "ref", None):
-        rule = {"validate": "list", "source": f"={TABLE[col.ref].ref_name}"}
+    elif ref:
+        rule = {"validate": "list", "source": f"={TABLE[ref].ref_name}"}
         if col.type == LIST:
             rule.update(_message("ref_list", lang), error_type="information")
         else:
