@@ -175,7 +175,7 @@ class _Workbook:
         return self._grids[sheet]
 
 
-def _short(exc: Exception) -> str:
+def _short(exc: BaseException) -> str:
     text = " ".join(str(exc).split()) or type(exc).__name__
     return text[:120]
 
@@ -364,7 +364,8 @@ def _find_table(book: _Workbook, table: Table) -> TableData | None:
 
 def _header_blocks(line: list) -> list[list[int]]:
     """Runs of adjacent non-empty cells: tables on one sheet are separated by an empty column."""
-    blocks, current = [], []
+    blocks: list[list[int]] = []
+    current: list[int] = []
     for c, value in enumerate(line):
         if V.is_empty(value):
             if current:
@@ -395,7 +396,7 @@ def _read_rows(
         if all(v is None or v == "" or (isinstance(v, str) and not v.strip()) for v in raw):
             if not special or not any(address(r, c) in special for _, c, _ in parsers):
                 continue
-        values = {}
+        values: dict[str, object] = {}
         for (key, c, parse_cell), value in zip(parsers, raw, strict=True):
             if special and address(r, c) in special:
                 problems.append(

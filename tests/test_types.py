@@ -21,14 +21,8 @@ NOT_YET_TYPED = frozenset(
         "mplan_xl/cli.py",
         "mplan_xl/consolidate.py",
         "mplan_xl/export.py",
-        "mplan_xl/peaks.py",
-        "mplan_xl/reader.py",
         "mplan_xl/report/__init__.py",
         "mplan_xl/report/sheets.py",
-        "mplan_xl/schema.py",
-        "mplan_xl/styles.py",
-        "mplan_xl/template/content.py",
-        "mplan_xl/texts.py",
         "mplan_xl/values.py",
     }
 )

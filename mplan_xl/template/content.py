@@ -44,7 +44,7 @@ def cell_value(column, value, lang: str):
     if isinstance(value, tuple):  # (fr, en) text
         value = pick(lang, *value)
     if column.type in (CHOICE, BOOL) and isinstance(value, (str, bool)):
-        key = {True: "yes", False: "no"}.get(value, value) if isinstance(value, bool) else value
+        key = ("yes" if value else "no") if isinstance(value, bool) else value
         choice = CHOICES[column.choices]
         if any(o.key == key for o in choice.options):
             return choice.option(key).label(lang)
