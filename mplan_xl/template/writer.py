@@ -142,6 +142,7 @@ def _write_lists(workbook, ws, fmt: Formats, lang: str) -> None:
     ws.freeze_panes(FIRST_DATA_ROW, 0)
     ws.protect("", {"autofilter": True, "sort": True})
     _print_setup(ws, landscape=True)
+    ws.hide()  # dropdown sources: not a page of the plan, never printed (Excel and LibreOffice skip hidden sheets)
 
 
 def _write_step_sheet(ws, sheet, content: PlanContent, fmt: Formats, lang: str) -> dict[str, _Placed]:
@@ -221,7 +222,8 @@ def _write_table(ws, table: Table, rows: list[dict], first_col: int, fmt: Format
 
 
 def _wraps(col: Column) -> bool:
-    return col.type == TEXT and col.width >= 24
+    """Text and id-list columns wrap, so that nothing typed is cut off on screen or on paper."""
+    return col.type in (TEXT, LIST)
 
 
 def _write_value(ws, row: int, col: int, value, cell_fmt) -> None:
