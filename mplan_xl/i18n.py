@@ -199,6 +199,10 @@ class Locale:
             return f'"{symbol}"#,##0;-"{symbol}"#,##0'
         return f'#,##0 "{symbol}";-#,##0 "{symbol}"'
 
+    def percent_format(self) -> str:
+        """`0 %` with a no-break space in French (as French typography writes it), `0%` in English."""
+        return self.pick('0"\u00a0"%', "0%")
+
     def date_format(self) -> str:
         return self.pick("dd/mm/yyyy", "dd mmm yyyy")
 

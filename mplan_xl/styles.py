@@ -56,7 +56,7 @@ def number_format_for(value_type: str, lang: str, currency: str, integer: bool =
     if value_type == MONEY:
         return money_format(currency, lang)
     if value_type == PERCENT:
-        return "0%"
+        return Locale(lang).percent_format()
     if value_type == NUMBER:
         return "0" if integer else "#,##0.##"
     return None

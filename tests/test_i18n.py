@@ -52,3 +52,21 @@ def test_choose_lang_falls_back_to_the_system_locale(monkeypatch):
     monkeypatch.setenv("LC_ALL", "C")
     monkeypatch.setattr("locale.getlocale", lambda *a: (None, None))
     assert choose_lang(None) == "en"  # neither C nor German: English
+
+
+@pytest.mark.parametrize("lang,expected", [("fr", '0"\u00a0"%'), ("en", "0%")])
+def test_percent_cells_of_the_workbook_follow_the_typography(workbooks, lang, expected):
+    """French writes 95 % with a no-break space; English 95%."""
+    import openpyxl
+
+    from mplan_xl.schema import SETTING
+
+    wb = openpyxl.load_workbook(workbooks[(lang, True)])
+    ws = wb[SHEET_NAMES[lang]]
+    label = SETTING["budget_warn"].label(lang)
+    row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == label)
+    assert ws.cell(row, 2).number_format == expected
+    assert Locale(lang).percent_format() == expected
+
+
+SHEET_NAMES = {"fr": "Paramètres", "en": "Settings"}
