@@ -22,12 +22,12 @@ from ..schema import SHEET
 from .base import AMBER, GREEN, RED, SEVERITY_FILL, STATUS_FILL, Fmt, Pages, column_px, dt, header, t, w
 from .details import details
 
-WIDTHS = [34, 13, 11, 11, 11, 11, 26, 11, 11, 11, 11, 11, 11]  # A to M: the printed width of every page
+WIDTHS = [34, 13, 11, 11, 11, 11, 26, 11, 11, 11, 14, 11, 11]  # A to M: the printed width of every page
 LAST_COL = len(WIDTHS) - 1
 RIGHT = 6  # column G: the right-hand blocks of page 1
 SNAPSHOT_COL = 200  # column GS: the snapshot's cells, hidden
 TEXT_CHARS = 130  # characters a line of text merged over B:M holds
-MAX_LIST = 6  # objectives and deadlines listed on page 1, at most
+MAX_LIST = 8  # objectives and deadlines listed on page 1, at most
 ALERTS = 5
 
 
