@@ -280,7 +280,7 @@ def _kpi_chart(workbook, ws, ctx, name: str, first: int, last: int) -> None:
     chart.add_series(expected)
     chart.set_title({"name": name if len(name) <= 60 else name[:59] + "…", "name_font": {"size": 10}})
     chart.set_legend({"position": "bottom"})
-    chart.set_x_axis({"date_axis": True, "num_format": "dd/mm/yy", "num_font": {"size": 8}})
+    chart.set_x_axis({"num_font": {"size": 8}})
     chart.set_y_axis({"num_format": "0%", "min": 0, "major_gridlines": GRID})
     chart.set_size({"width": CHART_WIDTH, "height": 230})
     ws.insert_chart(first - 2, CHART_COL, chart)
