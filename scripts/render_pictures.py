@@ -2,8 +2,10 @@
 """Renders the README pictures: the sample's Summary and Timeline, as LibreOffice shows them.
 
 Run: python scripts/render_pictures.py   (needs soffice and pdftoppm)
-Reports a copy of samples/exemple-fr.xlsx, converts it to PDF with LibreOffice headless, finds the
-pages of the generated sheets by their title, and writes docs/images/summary.png and timeline.png.
+Reports a copy of samples/exemple-fr.xlsx, raises its envelope and moves a deadline as a user would
+(openpyxl), reports again (so that the Summary shows what changed since the last report), converts it
+to PDF with LibreOffice headless, finds the pages of the generated sheets by their title, and writes
+docs/images/summary.png (the Summary's first page) and timeline.png.
 """
 
 from __future__ import annotations
@@ -11,7 +13,10 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+from datetime import datetime
 from pathlib import Path
+
+import openpyxl
 
 from mplan_xl.report import write_report
 
@@ -25,6 +30,20 @@ def page_text(pdf: Path, page: int) -> str:
     ).stdout
 
 
+def edit(plan: Path) -> None:
+    """What a user does between two reports: a larger envelope, a deadline pushed back two weeks."""
+    wb = openpyxl.load_workbook(plan)
+    settings = wb["Paramètres"]
+    for row in settings.iter_rows(min_col=1, max_col=2):
+        if row[0].value == "Enveloppe budgétaire":
+            row[1].value = 75000
+    schedule = wb["7 Planning"]
+    for row in schedule.iter_rows(min_col=1, max_col=3):
+        if row[0].value == "A12":
+            row[2].value = datetime(2027, 9, 14)
+    wb.save(plan)
+
+
 def main() -> None:
     images = ROOT / "docs" / "images"
     images.mkdir(parents=True, exist_ok=True)
@@ -32,6 +51,8 @@ def main() -> None:
         tmp = Path(tmp)
         plan = tmp / "exemple-fr.xlsx"
         shutil.copy(ROOT / "samples" / "exemple-fr.xlsx", plan)
+        write_report(plan, backup=False)
+        edit(plan)
         write_report(plan, backup=False)
         subprocess.run(
             [

@@ -58,7 +58,8 @@ def test_report_on_the_samples(sample, names, tmp_path):
     assert wb.sheetnames[-3:] == names and wb.sheetnames[:-3] == openpyxl.load_workbook(sample).sheetnames
     summary, alerts, timeline = (wb[n] for n in names)
     figures = compute(load(sample), date(2027, 8, 10))
-    values = {summary.cell(r, 1).value: summary.cell(r, 2).value for r in range(5, 21)}
+    details = summary.row_breaks.brk[0].id  # the key figures table opens the detail pages
+    values = {summary.cell(r, 1).value: summary.cell(r, 2).value for r in range(details + 1, details + 20)}
     planned = "Dépenses prévues" if sample is SAMPLE_FR else "Planned spend"
     assert values[planned] == pytest.approx(figures.planned_spend) == 66300
     # Alerts: one row per finding, each linked to its cell.
@@ -73,7 +74,8 @@ def test_report_on_the_samples(sample, names, tmp_path):
         assert ws.protection.sheet, "generated sheets are protected (no password)"
     package = parts(path)
     summary_part = next(n for n in package if n.startswith("xl/charts/"))
-    assert summary_part and sum(n.startswith("xl/charts/chart") for n in package) == 3
+    # by channel, plan vs actual, objectives, and KPI progress per objective (6)
+    assert summary_part and sum(n.startswith("xl/charts/chart") for n in package) == 9
     assert read_marker(package["xl/workbook.xml"].decode()) == names
 
 

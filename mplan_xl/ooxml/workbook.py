@@ -2,6 +2,9 @@
 
 Only the elements the graft changes are touched; everything else in the part stays byte for byte. A
 hidden workbook-level defined name (MARKER) lists the sheets mplan generated: only those are replaced.
+LibreOffice and openpyxl drop a name holding a text constant when they re-save the workbook, so each
+generated sheet also gets a name referring to its cell A1 (MARKER_1, MARKER_2, …): references survive a
+re-save, and follow the sheet when it is renamed.
 """
 
 from __future__ import annotations
@@ -14,17 +17,38 @@ from .package import GraftError, tag_attrs
 
 PART = "xl/workbook.xml"
 MARKER = "_mplan_generated"
+_SHEET_MARKER = re.compile(MARKER + r"_(\d+)$")
 
 
 def read_marker(workbook_xml: str) -> list[str]:
     """Names of the sheets a previous run generated (the hidden defined name's string constant)."""
     match = re.search(r'<definedName\b[^>]*\bname="' + MARKER + r'"[^>]*>(.*?)</definedName>', workbook_xml, re.S)
     if not match:
-        return []
+        return _sheet_markers(workbook_xml)
     text = unescape(match.group(1)).strip()
     if text.startswith('"') and text.endswith('"'):
         text = text[1:-1].replace('""', '"')
     return [name for name in text.split("/") if name] if text else []
+
+
+def _sheet_markers(workbook_xml: str) -> list[str]:
+    """The generated sheets per their reference names (MARKER_1 = 'Summary'!$A$1, …), in order."""
+    found = []
+    for tag in re.findall(r"<definedName\b[^>]*>.*?</definedName>", workbook_xml, re.S):
+        attrs = tag_attrs(tag[: tag.index(">")])
+        number = _SHEET_MARKER.match(attrs.get("name", ""))
+        target = unescape(tag[tag.index(">") + 1 : -len("</definedName>")]).strip()
+        sheet = target.rpartition("!")[0]
+        if not number or "localSheetId" in attrs or not sheet or "#REF" in sheet:
+            continue
+        if sheet.startswith("'") and sheet.endswith("'"):
+            sheet = sheet[1:-1].replace("''", "'")
+        found.append((int(number.group(1)), sheet))
+    return [sheet for _, sheet in sorted(found)]
+
+
+def _quoted(sheet: str) -> str:
+    return "'" + sheet.replace("'", "''") + "'"
 
 
 def sheet_entries(workbook_xml: str) -> list[dict[str, str]]:
@@ -60,7 +84,7 @@ def edit(
     def local(match: re.Match) -> str:
         tag = match.group(0)
         attrs = tag_attrs(tag[: tag.index(">")])
-        if attrs.get("name") == MARKER:
+        if attrs.get("name") == MARKER or _SHEET_MARKER.match(attrs.get("name", "")):
             return ""
         if "localSheetId" in attrs:
             index = int(attrs["localSheetId"])
@@ -78,6 +102,8 @@ def edit(
         scratch_names.append(tag)
     value = '"' + "/".join(names).replace('"', '""') + '"'
     scratch_names.append(f'<definedName name="{MARKER}" hidden="1">{escape(value)}</definedName>')
+    for n, name in enumerate(names, start=1):
+        scratch_names.append(f'<definedName name="{MARKER}_{n}" hidden="1">{escape(_quoted(name))}!$A$1</definedName>')
     if "<definedNames>" in xml:
         xml = xml.replace("</definedNames>", "".join(scratch_names) + "</definedNames>")
     elif "<definedNames/>" in xml:

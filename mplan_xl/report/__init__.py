@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from .. import snapshot
 from ..errors import UsageError, WorkbookError
 from ..findings import Report
 from ..gcpause import paused_gc
@@ -26,6 +27,7 @@ from ..ooxml.safewrite import commit, exclusive, refuse_busy, seal, staged
 from ..ooxml.verify import verify
 from ..pipeline import Checked, check
 from ..schema import SHEET
+from .previous import previous_snapshot
 from .sheets import render
 
 GENERATED = ("summary", "alerts", "timeline")
@@ -78,8 +80,14 @@ def write_report(
 @paused_gc()
 def _write_report(path: Path, target: Path, *, today, lang, backup) -> ReportResult:
     checked = check(path, today=today, lang=lang, keep_raw=True)
+    generated = date.today()  # the day the report is made; `today` is the day the plan is judged at
+    current = dict(
+        snapshot.take(checked.plan, checked.figures, checked.report.counts, checked.today, generated),
+        lang=checked.lang,
+    )
     with Package(path) as package:
         names = choose_names(package.text(workbook.PART), checked.lang)
+        previous = previous_snapshot(package)  # before the generated sheets are replaced
         try:
             with tempfile.TemporaryDirectory(prefix="mplan-") as scratch_dir:
                 scratch = render(
@@ -89,6 +97,9 @@ def _write_report(path: Path, target: Path, *, today, lang, backup) -> ReportRes
                     checked.report,
                     names,
                     checked.lang,
+                    generated=generated,
+                    current=current,
+                    previous=previous,
                 )
                 saved = _replace(package, target, scratch, names, checked, backup)
         except OSError as exc:  # disk full, permissions, …: the original is untouched
