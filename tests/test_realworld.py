@@ -225,6 +225,7 @@ def children_sets(xml: bytes) -> list:
 def report_twice(path: Path, *extra: str) -> None:
     """Run the report twice in place and check everything the issue asks of the result."""
     before, before_stored = parts(path), stored(path)
+    original = Path(shutil.copy(path, path.with_name("input-" + path.name)))
     with Package(path) as package:
         previous = generated(package)[1] if MARKER.encode() in package.read("xl/workbook.xml") else set()
     first = run("report", path, "--no-backup", *TODAY, *extra)
@@ -250,6 +251,28 @@ def report_twice(path: Path, *extra: str) -> None:
     assert infoset(once["xl/styles.xml"]) == infoset(twice["xl/styles.xml"]), "the second run appends no style"
     check_index_parts(before, twice, previous)
     check_charts(twice, generated_parts)
+    check_schema(original, path, INDEX | generated_parts)
+
+
+def schema_errors(path: Path, parts: set[str]) -> set[str]:
+    from openxml_audit import OpenXmlValidator
+
+    result = OpenXmlValidator(semantic_validation=False).validate(str(path))
+    return {str(e) for e in result.errors if str(e).startswith("[schema]") and any(f" /{n}:" in str(e) for n in parts)}
+
+
+def check_schema(original: Path, path: Path, written: set[str]) -> None:
+    """The OOXML schema check (openxml-audit, offline) of every XML part mplan wrote.
+
+    What the writer of the input already wrote against the schema (openpyxl's font records, …) and
+    mplan copied is not counted: only errors the input did not have.
+    """
+    try:
+        import openxml_audit  # noqa: F401
+    except ImportError:  # the `test` extra installs it; without it the check is skipped
+        return
+    new = schema_errors(path, written) - schema_errors(original, written)
+    assert not new, "\n".join(sorted(new)[:5])
 
 
 def check_index_parts(before: dict[str, bytes], after: dict[str, bytes], previous: set[str]) -> None:
