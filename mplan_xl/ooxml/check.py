@@ -36,6 +36,11 @@ def check_file(path: Path) -> None:
         )
     if "xl/workbook.xml" not in names:
         raise WorkbookError(f"{path}: not an Excel workbook (no xl/workbook.xml inside); save it again as .xlsx")
+    if "[Content_Types].xml" not in names:
+        raise WorkbookError(
+            f"{path}: the package is damaged (part [Content_Types].xml is missing, Excel cannot open it); "
+            "save it again from LibreOffice, or take it from a backup"
+        )
 
 
 def _part_names(path: Path, handle: BinaryIO, head: bytes) -> set[str]:

@@ -2,8 +2,9 @@
 
 The generated sheets are rendered by XlsxWriter into a scratch package (inline strings). Their sheet,
 drawing and chart parts are copied into the user's package under free part names; the few index parts
-that must list them are edited as text, each by its own module (`content_types`, `workbook`,
-`workbook_rels`, `styles`), so that everything else in them stays byte for byte; every other part of
+that must list them are edited as XML, each by its own module (`content_types`, `workbook`,
+`workbook_rels`, `styles`), with their namespaces and prefixes (`xmltree`), whatever their writer's
+layout: their content stays the same XML infoset plus the generated entries; every other part of
 the user's is copied as stored in their file (compressed bytes, never inflated and deflated again).
 Style records are appended (and reused when an identical one is already there), so existing style
 indices never move. A workbook-level defined name lists the generated sheets: only sheets listed there
@@ -12,15 +13,13 @@ are ever replaced.
 
 from __future__ import annotations
 
-import os
 import posixpath
 import re
 import zipfile
 from dataclasses import dataclass, field
 
-from . import content_types, styles, workbook, workbook_rels
-from .bulk import Bulk
-from .package import GraftError, Package, relationships, rels_name, resolve
+from . import content_types, styles, workbook, workbook_rels, xmltree
+from .package import GraftError, Package, rels_name, resolve
 from .rawzip import RawZipWriter
 
 INDEX_PARTS = (content_types.PART, workbook.PART, workbook_rels.PART, styles.PART)
@@ -34,26 +33,26 @@ class Scratch:
 
     path: str
     names: list[str]
-    bulks: dict[str, Bulk] = field(default_factory=dict)  # sheet name -> Bulk (rows to add to its <sheetData>)
+    bulks: dict = field(default_factory=dict)  # sheet name -> Bulk (rows to add to its <sheetData>)
 
 
 def generated(package: Package) -> tuple[list[dict[str, str]], set[str]]:
     """The sheets a previous run generated (per the marker), and the parts only they use."""
-    workbook_xml = package.text(workbook.PART)
+    workbook_doc = xmltree.parse(package.read(workbook.PART))
     rels = workbook_rels.by_id(package.read(workbook_rels.PART))
-    previous = set(workbook.read_marker(workbook_xml))
-    old = [e for e in workbook.sheet_entries(workbook_xml) if e.get("name") in previous and e.get("r:id") in rels]
+    previous = set(workbook.read_marker(workbook_doc))
+    old = [e for e in workbook.sheet_entries(workbook_doc) if e.get("name") in previous and e.get("r:id") in rels]
     old_ids = {e["r:id"] for e in old}
     kept_roots = [
-        resolve(workbook.PART, r["Target"])
+        resolve(workbook.PART, r.get("Target", ""))
         for rid, r in rels.items()
         if r.get("TargetMode") != "External" and rid not in old_ids
     ]
-    old_parts = package.reachable([resolve(workbook.PART, rels[e["r:id"]]["Target"]) for e in old])
+    old_parts = package.reachable([resolve(workbook.PART, rels[e["r:id"]].get("Target", "")) for e in old])
     return old, old_parts - package.reachable(kept_roots)
 
 
-def graft(package: Package, scratch: Scratch, out_path: str | os.PathLike[str]) -> list[str]:
+def graft(package: Package, scratch: Scratch, out_path) -> list[str]:
     """Write out_path: the user's package with its previous generated sheets replaced by scratch's.
 
     Returns the names of the parts that were added. Raises GraftError when the package cannot be
@@ -62,55 +61,114 @@ def graft(package: Package, scratch: Scratch, out_path: str | os.PathLike[str]) 
     for part in INDEX_PARTS:
         if part not in package:
             raise GraftError(f"the package has no {part}")
-    workbook_xml = package.text(workbook.PART)
-    rels = workbook_rels.by_id(package.read(workbook_rels.PART))
-    entries = workbook.sheet_entries(workbook_xml)
+    workbook_xml = package.read(workbook.PART)
+    workbook_doc = xmltree.parse(workbook_xml)
+    if workbook.is_strict(workbook_doc):
+        raise GraftError("the workbook is saved as Strict Open XML")
+    entries = workbook.sheet_entries(workbook_doc)
     old, deleted = generated(package)
     old_ids = {e["r:id"] for e in old}
     kept = [e for e in entries if e["r:id"] not in old_ids]
-    taken = {e["name"].casefold() for e in kept}
+    taken = {e.get("name", "").casefold() for e in kept}
     clash = [n for n in scratch.names if n.casefold() in taken]
     if clash:
         raise GraftError(f"a sheet of yours is already named '{clash[0]}'")
+    rels = workbook_rels.by_id(package.read(workbook_rels.PART))
 
     with zipfile.ZipFile(scratch.path) as archive:
         s_data = {name: archive.read(name) for name in archive.namelist()}
-    s_workbook = s_data[workbook.PART].decode("utf-8")
+    s_workbook = s_data[workbook.PART]
     s_rels = workbook_rels.by_id(s_data[workbook_rels.PART])
     s_entries = workbook.sheet_entries(s_workbook)
 
-    style_merger = styles.StyleMerger(package.text(styles.PART), s_data[styles.PART].decode("utf-8"))
-    used = set(package.names) - deleted
+    style_merger = styles.StyleMerger(package.read(styles.PART), s_data[styles.PART])
+    new_parts, renamed = _copy_parts(
+        s_data,
+        [resolve(workbook.PART, s_rels[e["r:id"]]["Target"]) for e in s_entries],
+        [scratch.bulks.get(name) for name in scratch.names],
+        set(package.names) - deleted,
+        style_merger,
+    )
+
+    # Workbook: drop the old generated sheets, append the new ones.
+    ids = []
+    for e in kept:
+        try:
+            ids.append(int(e.get("sheetId", "0")))
+        except ValueError:
+            raise GraftError(f"sheet '{e.get('name')}' has the id {e.get('sheetId')!r}") from None
+    next_id = max([*ids, 0]) + 1  # ids of replaced sheets are free again
+    new_sheets, new_rels = [], []
+    for i, (entry, rid) in enumerate(zip(s_entries, workbook_rels.new_ids(rels, old_ids, len(s_entries)), strict=True)):
+        part = renamed[resolve(workbook.PART, s_rels[entry["r:id"]]["Target"])]
+        new_sheets.append((scratch.names[i], next_id + i, rid))
+        new_rels.append(workbook_rels.worksheet(rid, part))
+
+    old_index = {i for i, e in enumerate(entries) if e["r:id"] in old_ids}
+    index_map = {}
+    for i in range(len(entries)):
+        if i not in old_index:
+            index_map[i] = len(index_map)
+    replaced = {
+        content_types.PART: content_types.edit(
+            package.read(content_types.PART),
+            deleted,
+            {new: old for old, new in renamed.items()},
+            s_data[content_types.PART],
+        ),
+        workbook.PART: workbook.edit(
+            workbook_xml, old_ids, new_sheets, index_map, len(kept), s_workbook, scratch.names
+        ),
+        workbook_rels.PART: workbook_rels.edit(package.read(workbook_rels.PART), old_ids, new_rels),
+        styles.PART: style_merger.result(),
+    }
+    with RawZipWriter(out_path) as out:
+        for info in package.infos:
+            if info.filename in deleted:
+                continue
+            if info.filename in replaced:
+                out.write(info.filename, replaced[info.filename], info.date_time, info.external_attr)
+            else:
+                out.copy(package.handle, info)  # the user's part as it lies in the file: nothing re-encoded
+        for name, body in new_parts.items():
+            out.write(name, body)
+    return sorted(new_parts)
+
+
+def _copy_parts(s_data: dict[str, bytes], sheets: list[str], bulks: list, used: set[str], style_merger):
+    """The scratch's sheets and what they reach, under names free in the user's package.
+
+    Each part gets its name once (the next free number in its folder, from the package's actual names);
+    the copied relationship parts are parsed and their targets set to the new names, never rewritten as
+    text. Returns (new part name -> body, scratch part name -> new part name).
+    """
     new_parts: dict[str, bytes] = {}
     renamed: dict[str, str] = {}
 
     def free_name(part: str) -> str:
         folder, name = posixpath.split(part)
-        numbered = re.match(r"(\D+)\d*(\.\w+)$", name)
-        if numbered is None:
-            raise GraftError(f"unexpected part name {part} in the rendered sheets")
-        stem, ext = numbered.groups()
+        match = re.match(r"(.*?)\d*(\.\w+)$", name)
+        stem, ext = match.groups() if match else (name, "")
         n = 1
         while f"{folder}/{stem}{n}{ext}" in used:
             n += 1
         used.add(f"{folder}/{stem}{n}{ext}")
         return f"{folder}/{stem}{n}{ext}"
 
-    def copy_part(part: str, bulk: Bulk | None = None) -> str:
+    def copy_part(part: str, bulk=None) -> str:
         """Copy a scratch part (and, recursively, what its relationships point at) under a free name."""
         if part in renamed:
             return renamed[part]
         target = renamed[part] = free_name(part)
         rels_part = rels_name(part)
         if rels_part in s_data:
-            rels_text = s_data[rels_part].decode("utf-8")
-            for rel in relationships(s_data[rels_part]):
-                if rel.get("TargetMode") == "External":
+            doc = xmltree.parse(s_data[rels_part])
+            for rel in doc.root:
+                if rel.get("TargetMode") == "External" or rel.get("Target") is None:
                     continue
-                child = copy_part(resolve(part, rel["Target"]))
-                relative = posixpath.relpath(child, posixpath.dirname(target))
-                rels_text = rels_text.replace(f'Target="{rel["Target"]}"', f'Target="{relative}"')
-            new_parts[rels_name(target)] = rels_text.encode("utf-8")
+                child = copy_part(resolve(part, rel.get("Target")))
+                rel.set("Target", posixpath.relpath(child, posixpath.dirname(target)))
+            new_parts[rels_name(target)] = doc.serialise()
         body = s_data[part]
         if part.startswith("xl/worksheets/"):
             text = style_merger.remap_sheet(body.decode("utf-8"))
@@ -120,41 +178,6 @@ def graft(package: Package, scratch: Scratch, out_path: str | os.PathLike[str]) 
         new_parts[target] = body
         return target
 
-    # Workbook: drop the old generated sheets, append the new ones.
-    next_id = max([int(e.get("sheetId", 0)) for e in kept] + [0]) + 1  # ids of replaced sheets are free again
-    new_sheet_tags, new_rel_tags = [], []
-    for i, (entry, rid) in enumerate(zip(s_entries, workbook_rels.new_ids(rels, old_ids, len(s_entries)), strict=True)):
-        part = copy_part(resolve(workbook.PART, s_rels[entry["r:id"]]["Target"]), scratch.bulks.get(scratch.names[i]))
-        new_sheet_tags.append(workbook.sheet_tag(scratch.names[i], next_id + i, rid))
-        new_rel_tags.append(workbook_rels.worksheet_tag(rid, part))
-
-    old_index = {i for i, e in enumerate(entries) if e["r:id"] in old_ids}
-    index_map: dict[int, int] = {}
-    for i in range(len(entries)):
-        if i not in old_index:
-            index_map[i] = len(index_map)
-    replaced = {
-        content_types.PART: content_types.edit(
-            package.text(content_types.PART),
-            deleted,
-            {new: old for old, new in renamed.items()},
-            s_data[content_types.PART].decode("utf-8"),
-        ),
-        workbook.PART: workbook.edit(
-            workbook_xml, old_ids, new_sheet_tags, index_map, len(kept), s_workbook, scratch.names
-        ),
-        workbook_rels.PART: workbook_rels.edit(package.text(workbook_rels.PART), old_ids, new_rel_tags),
-        styles.PART: style_merger.result(),
-    }
-    with RawZipWriter(out_path) as out:
-        for info in package.infos:
-            if info.filename in deleted:
-                continue
-            if info.filename in replaced:
-                body = replaced[info.filename].encode("utf-8")
-                out.write(info.filename, body, info.date_time, info.external_attr)
-            else:
-                out.copy(package.handle, info)  # the user's part as it lies in the file: nothing re-encoded
-        for name, body in new_parts.items():
-            out.write(name, body)
-    return sorted(new_parts)
+    for sheet, bulk in zip(sheets, bulks, strict=True):
+        copy_part(sheet, bulk)
+    return new_parts, renamed

@@ -20,6 +20,11 @@ NS = {
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
     "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
 }
+STRICT_NS = {  # Strict Open XML ("Strict Open XML Spreadsheet"): same parts, other namespaces
+    "m": "http://purl.oclc.org/ooxml/spreadsheetml/main",
+    "r": "http://purl.oclc.org/ooxml/officeDocument/relationships",
+}
+INDEX_LIMIT = 64_000_000  # bytes once inflated: a part mplan parses whole (workbook, relationships, styles, …)
 
 
 class GraftError(Exception):
@@ -45,7 +50,7 @@ def resolve(base_part: str, target: str) -> str:
 
 
 def relationships(xml: bytes) -> list[dict[str, str]]:
-    return [dict(r.attrib) for r in SafeET.fromstring(xml)]
+    return [dict(r.attrib) for r in SafeET.fromstring(xml) if r.tag.endswith("Relationship")]
 
 
 class Package:
@@ -85,11 +90,14 @@ class Package:
     def namelist(self) -> list[str]:
         return list(self.names)
 
-    def read(self, part: str) -> bytes:
+    def read(self, part: str, limit: int = INDEX_LIMIT) -> bytes:
+        """A part, inflated (once); a part larger than limit once inflated is refused, never inflated."""
         body = self._read.get(part)
         if body is None:
             if part not in self.names:
                 raise KeyError(part)
+            if self.zip.getinfo(part).file_size > limit:
+                raise GraftError(f"part {part} is larger than {limit // 1_000_000} MB")
             body = self._read[part] = self.zip.read(part)
         return body
 
@@ -123,10 +131,11 @@ def sheet_parts(package: Package | zipfile.ZipFile) -> dict[str, str]:
     )
     rels = {r.get("Id"): r.get("Target") for r in SafeET.fromstring(rels_xml)}
     parts = {}
-    for sheet in workbook.iter(f"{{{NS['m']}}}sheet"):
-        target = rels.get(sheet.get(f"{{{NS['r']}}}id"), "")
-        if target:
-            parts[sheet.get("name")] = resolve("xl/workbook.xml", target)
+    for m, r in ((NS["m"], NS["r"]), (STRICT_NS["m"], STRICT_NS["r"])):
+        for sheet in workbook.iter(f"{{{m}}}sheet"):
+            target = rels.get(sheet.get(f"{{{r}}}id"), "")
+            if target:
+                parts[sheet.get("name")] = resolve("xl/workbook.xml", target)
     return parts
 
 

@@ -16,7 +16,7 @@ from defusedxml import ElementTree as SafeET
 
 from ..errors import WorkbookError
 from .cells import column_letter, column_number
-from .package import sheet_parts, tables_of
+from .package import INDEX_LIMIT, relationships, resolve, sheet_parts, tables_of
 
 _CELL = re.compile(rb"<c\b[^>]*?(?:/>|>.*?</c>)", re.DOTALL)
 _REF = re.compile(rb'\br="([A-Z]+[0-9]+)"')
@@ -79,32 +79,86 @@ def _columns_beyond(number: int) -> bytes:
     return ("(?:" + "|".join(options) + ")").encode()
 
 
+SHEET_LIMIT = 256_000_000  # bytes once inflated: a sheet or the shared strings, read whole by the scan
+PROLOG = 65_536  # what is read of a part mplan never parses: enough to see a DTD in its prolog
+_DTD = (b"<!DOCTYPE", b"<!ENTITY", b"<!doctype")
+
+
+def _refuse_dtd(path: Path, part: str, body: bytes) -> None:
+    if any(marker in body for marker in _DTD):
+        raise WorkbookError(
+            f"{path}: part {part} declares XML entities (a DTD), which Excel and "
+            "LibreOffice never write; refusing a possibly malicious file"
+        )
+
+
+def _refuse_truncated(path: Path, part: str, body: bytes) -> None:
+    """Refuse a part whose XML stops before its root element closes (a damaged or cut-short file)."""
+    root = re.search(rb"<([A-Za-z_][\w.:-]*)", re.sub(rb"<\?.*?\?>|<!--.*?-->", b"", body[:4096], flags=re.S))
+    end = body[-512:].rstrip()
+    if root is None or not (
+        re.search(rb"</" + re.escape(root.group(1)) + rb"\s*>$", end) or (end.endswith(b"/>") and body.count(b"<") <= 3)
+    ):
+        raise WorkbookError(
+            f"{path}: part {part} is damaged (its XML is cut short); open the workbook in Excel or "
+            "LibreOffice, or take it from a backup"
+        )
+
+
+def _needed(package: zipfile.ZipFile, names: set[str]) -> dict[str, int]:
+    """The parts mplan (or the value reader) parses whole, each with its size limit."""
+    needed = {name: INDEX_LIMIT for name in names if name.endswith(".rels")}
+    needed.update({name: INDEX_LIMIT for name in ("[Content_Types].xml", "xl/workbook.xml", "xl/styles.xml")})
+    needed["xl/sharedStrings.xml"] = SHEET_LIMIT
+    return {name: limit for name, limit in needed.items() if name in names}
+
+
+def _read(path: Path, package: zipfile.ZipFile, part: str, limit: int) -> bytes:
+    if package.getinfo(part).file_size > limit:
+        raise WorkbookError(
+            f"{path}: part {part} inflates to {package.getinfo(part).file_size // 1_000_000} MB, more than "
+            f"the {limit // 1_000_000} MB mplan reads; refusing the file"
+        )
+    body = package.read(part)
+    _refuse_dtd(path, part, body)
+    _refuse_truncated(path, part, body)
+    return body
+
+
 def scan_package(path: Path) -> PackageInfo:
     """One pass over the package before any value is read.
 
     Refuses XML with a DTD (entity expansion, external entities: Excel and LibreOffice never write
-    one). Finds (sheet, A1) -> ("error", "#REF!") or ("formula", "") for cells calamine reads as
-    empty; Excel table name -> (sheet, range); and each sheet's extent, so that a sheet holding a cell
-    at XFD1048576 is refused before a reader allocates its grid. Only sheets whose XML holds an error
-    cell or a formula are scanned cell by cell.
+    one), parts cut short, relationships of the workbook pointing at missing parts, and parts larger
+    than mplan reads. Finds (sheet, A1) -> ("error", "#REF!") or ("formula", "") for cells calamine
+    reads as empty; Excel table name -> (sheet, range); and each sheet's extent, so that a sheet
+    holding a cell at XFD1048576 is refused before a reader allocates its grid. Only sheets whose XML
+    holds an error cell or a formula are scanned cell by cell. Parts mplan never parses (document
+    properties, custom XML, drawings, media) are never inflated whole: only their prolog is read.
+    Strict Open XML's namespaces are recognised as well as the usual (Transitional) ones.
     """
     info = PackageInfo()
     try:
         with zipfile.ZipFile(path) as package:
-            xml: dict[str, bytes] = {}
+            names = set(package.namelist())
+            needed = _needed(package, names)
+            xml = {part: _read(path, package, part, limit) for part, limit in needed.items()}
             for member in package.infolist():
-                if member.filename.endswith((".xml", ".rels", ".vml")):
-                    body = xml[member.filename] = package.read(member.filename)
-                    if b"<!DOCTYPE" in body or b"<!ENTITY" in body or b"<!doctype" in body:
+                if member.filename in needed or not member.filename.endswith((".xml", ".rels", ".vml")):
+                    continue
+                with package.open(member) as stream:  # the prolog only: a DTD comes before the root element
+                    _refuse_dtd(path, member.filename, stream.read(PROLOG))
+            if "xl/_rels/workbook.xml.rels" in xml:
+                for rel in relationships(xml["xl/_rels/workbook.xml.rels"]):
+                    target = resolve("xl/workbook.xml", rel.get("Target", ""))
+                    if rel.get("TargetMode") != "External" and target not in names:
                         raise WorkbookError(
-                            f"{path}: part {member.filename} declares XML entities (a DTD), which Excel and "
-                            "LibreOffice never write; refusing a possibly malicious file"
+                            f"{path}: the workbook's relationship {rel.get('Id')} points at part {target}, "
+                            "which is missing (a damaged package); save it again from Excel or LibreOffice"
                         )
             parts = sheet_parts(package)
             for sheet, part in parts.items():
-                if part not in xml:
-                    continue
-                data = xml[part]
+                data = _read(path, package, part, SHEET_LIMIT)
                 info.extents[sheet] = _extent(data)
                 if b't="e"' not in data and b"<f>" not in data and b"<f " not in data:
                     continue  # no error and no formula cell (<formula1> of validations does not count)

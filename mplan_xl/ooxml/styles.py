@@ -1,164 +1,152 @@
-"""xl/styles.xml: the scratch workbook's style records appended to the user's, as text."""
+"""xl/styles.xml: the scratch workbook's style records appended to the user's, edited as XML."""
 
 from __future__ import annotations
 
+import copy
 import re
-from html import unescape
-from xml.sax.saxutils import quoteattr
+import xml.etree.ElementTree as ET
 
-from .package import GraftError, tag_attrs
+from . import xmltree
+from .package import GraftError
 
 PART = "xl/styles.xml"
 
+# CT_Stylesheet's children in schema order: a block the user's part lacks is inserted before the next one
+ORDER = (
+    "numFmts",
+    "fonts",
+    "fills",
+    "borders",
+    "cellStyleXfs",
+    "cellXfs",
+    "cellStyles",
+    "dxfs",
+    "tableStyles",
+    "colors",
+    "extLst",
+)
+
 
 class StyleMerger:
-    """Appends the scratch workbook's style records to the user's styles.xml, as text.
+    """Appends the scratch workbook's style records to the user's styles.xml.
 
-    Records already present with identical XML are reused, so running the report again adds nothing.
-    Existing records never move, so every style index the user's cells use keeps its meaning.
+    Both parts are parsed as XML (any prefix, any quoting); records already present with the same XML
+    infoset are reused, so running the report again adds nothing. Existing records never move, so every
+    style index the user's cells use keeps its meaning.
     """
 
     LISTS = (("fonts", "font"), ("fills", "fill"), ("borders", "border"), ("cellXfs", "xf"), ("dxfs", "dxf"))
 
-    def __init__(self, user: str, scratch: str):
-        if not re.search(r"<styleSheet\b", user):
-            raise GraftError("xl/styles.xml is written with a namespace prefix this version cannot extend")
-        self.xml = user
+    def __init__(self, user: bytes, scratch: bytes):
+        self.doc = xmltree.parse(user)
+        if xmltree.local(self.doc.root.tag) != "styleSheet":
+            raise GraftError("xl/styles.xml holds no <styleSheet>")
+        self.namespace = xmltree.namespace(self.doc.root.tag)
+        theirs = xmltree.parse(scratch).root
+        self.scratch_namespace = xmltree.namespace(theirs.tag)
         self.maps: dict[str, dict[int, int]] = {}
-        num_map = self._merge_numfmts(scratch)
+        num_map = self._merge_numfmts(theirs)
         for block, item in self.LISTS:
-            records = self._records(scratch, block, item)
+            found = xmltree.child(theirs, block)
+            records = (
+                [self._retag(copy.deepcopy(r)) for r in xmltree.children(found, item)] if found is not None else []
+            )
             if block == "cellXfs":
                 records = [self._remap_xf(r, num_map) for r in records]
             self.maps[block] = self._append(block, item, records)
 
+    def _retag(self, element: ET.Element) -> ET.Element:
+        """Put a scratch record into the user's main namespace (its other namespaces stay)."""
+        for item in element.iter():
+            if isinstance(item.tag, str) and xmltree.namespace(item.tag) == self.scratch_namespace:
+                item.tag = f"{{{self.namespace}}}{xmltree.local(item.tag)}"
+        return element
+
+    def _block(self, block: str, create: bool = False) -> ET.Element | None:
+        root = self.doc.root
+        found = xmltree.child(root, block)
+        if found is None and create:
+            found = ET.Element(f"{{{self.namespace}}}{block}")
+            later = ORDER[ORDER.index(block) + 1 :]
+            position = next((i for i, c in enumerate(root) if xmltree.local(c.tag) in later), len(root))
+            root.insert(position, found)
+        return found
+
     @staticmethod
-    def _block(xml: str, block: str) -> re.Match[str] | None:
-        return re.search(r"<" + block + r"\b[^>]*?(?:/>|>(.*?)</" + block + ">)", xml, re.S)
+    def _count(block: ET.Element, item: str) -> None:
+        block.set("count", str(len(xmltree.children(block, item))))
 
-    def _records(self, xml: str, block: str, item: str) -> list[str]:
-        found = self._block(xml, block)
-        if not found or not found.group(1):
-            return []
-        tag = "<" + item + r"(?:\s[^>]*)?"
-        return re.findall(tag + r"/>|" + tag + r">.*?</" + item + ">", found.group(1), re.S)
-
-    def _append(self, block: str, item: str, records: list[str]) -> dict[int, int]:
-        existing = self._records(self.xml, block, item)
-        mapping: dict[int, int] = {}
-        added: list[str] = []
+    def _append(self, block: str, item: str, records: list[ET.Element]) -> dict[int, int]:
+        found = self._block(block)
+        existing = [xmltree.canonical(r) for r in xmltree.children(found, item)] if found is not None else []
+        mapping, added, added_keys = {}, [], []
         for i, record in enumerate(records):
-            if record in existing:
-                mapping[i] = existing.index(record)
-            elif record in added:
-                mapping[i] = len(existing) + added.index(record)
+            key = xmltree.canonical(record)
+            if key in existing:
+                mapping[i] = existing.index(key)
+            elif key in added_keys:
+                mapping[i] = len(existing) + added_keys.index(key)
             else:
                 mapping[i] = len(existing) + len(added)
                 added.append(record)
-        if not added:
-            return mapping
-        count = len(existing) + len(added)
-        found = self._block(self.xml, block)
-        if found is None:
-            order = [
-                "numFmts",
-                "fonts",
-                "fills",
-                "borders",
-                "cellStyleXfs",
-                "cellXfs",
-                "cellStyles",
-                "dxfs",
-                "tableStyles",
-                "colors",
-                "extLst",
-            ]
-            new = f'<{block} count="{count}">{"".join(added)}</{block}>'
-            for later in order[order.index(block) + 1 :]:
-                position = re.search(r"<" + later + r"\b", self.xml)
-                if position:
-                    self.xml = self.xml[: position.start()] + new + self.xml[position.start() :]
-                    return mapping
-            self.xml = self.xml.replace("</styleSheet>", new + "</styleSheet>")
-            return mapping
-        whole = found.group(0)
-        if whole.endswith("/>"):
-            opening = whole[:-2] + ">"
-            replacement = opening + "".join(added) + f"</{block}>"
-        else:
-            replacement = whole[: -len(f"</{block}>")] + "".join(added) + f"</{block}>"
-        replacement = re.sub(r'count="\d+"', f'count="{count}"', replacement, count=1)
-        if "count=" not in replacement.split(">", 1)[0]:
-            replacement = replacement.replace(f"<{block}", f'<{block} count="{count}"', 1)
-        self.xml = self.xml[: found.start()] + replacement + self.xml[found.end() :]
+                added_keys.append(key)
+        if added:
+            found = self._block(block, create=True)
+            had_count = found.get("count") is not None or not existing
+            found.extend(added)
+            if had_count:
+                self._count(found, item)
         return mapping
 
-    def _merge_numfmts(self, scratch: str) -> dict[int, int]:
-        numfmts = self._block(self.xml, "numFmts")
-        mine = (
-            {
-                unescape(a["formatCode"]): int(a["numFmtId"])
-                for a in (tag_attrs(t) for t in re.findall(r"<numFmt\b[^>]*/>", numfmts.group(0)))
-            }
-            if numfmts
-            else {}
-        )
-        theirs = [tag_attrs(t) for t in re.findall(r"<numFmt\b[^>]*/>", scratch)]
-        mapping: dict[int, int] = {}
-        added: list[str] = []
+    def _merge_numfmts(self, scratch: ET.Element) -> dict[int, int]:
+        found = self._block("numFmts")
+        mine = {}
+        for fmt in xmltree.children(found, "numFmt") if found is not None else []:
+            try:
+                mine.setdefault(fmt.get("formatCode") or "", int(fmt.get("numFmtId") or ""))
+            except ValueError as exc:
+                raise GraftError(f"xl/styles.xml has a number format with the id {fmt.get('numFmtId')!r}") from exc
+        theirs_block = xmltree.child(scratch, "numFmts")
+        theirs = xmltree.children(theirs_block, "numFmt") if theirs_block is not None else []
+        mapping, added = {}, []
         next_id = max([163, *mine.values()]) + 1
         for fmt in theirs:
-            code, old_id = fmt["formatCode"], int(fmt["numFmtId"])
+            code, old_id = fmt.get("formatCode") or "", int(fmt.get("numFmtId") or "0")
             if code in mine:
                 mapping[old_id] = mine[code]
             else:
                 mapping[old_id] = mine[code] = next_id
-                added.append(f'<numFmt numFmtId="{next_id}" formatCode={quoteattr(code)}/>')
+                added.append(ET.Element(f"{{{self.namespace}}}numFmt", {"numFmtId": str(next_id), "formatCode": code}))
                 next_id += 1
         if added:
-            found = self._block(self.xml, "numFmts")
-            if found is None:
-                opening = re.search(r"<styleSheet\b[^>]*>", self.xml)
-                if opening is None:
-                    raise GraftError("xl/styles.xml has no <styleSheet>")
-                start = opening.end()
-                self.xml = (
-                    self.xml[:start] + f'<numFmts count="{len(added)}">{"".join(added)}</numFmts>' + self.xml[start:]
-                )
-            else:
-                count = len(re.findall(r"<numFmt\b", found.group(0))) + len(added)
-                body = found.group(0)
-                body = (
-                    body[:-2] + ">" + "".join(added) + "</numFmts>"
-                    if body.endswith("/>")
-                    else body.replace("</numFmts>", "".join(added) + "</numFmts>")
-                )
-                body = re.sub(r'count="\d+"', f'count="{count}"', body, count=1)
-                self.xml = self.xml[: found.start()] + body + self.xml[found.end() :]
+            block = self._block("numFmts", create=True)
+            block.extend(added)
+            self._count(block, "numFmt")
         return mapping
 
-    def _remap_xf(self, record: str, num_map: dict[int, int]) -> str:
-        def sub(attr: str, mapping: dict[int, int]) -> None:
-            nonlocal record
-            record = re.sub(
-                attr + r'="(\d+)"',
-                lambda m: f'{attr}="{mapping.get(int(m.group(1)), int(m.group(1)))}"',
-                record,
-                count=1,
-            )
-
-        sub("numFmtId", num_map)
-        sub("fontId", self.maps["fonts"])
-        sub("fillId", self.maps["fills"])
-        sub("borderId", self.maps["borders"])
-        return re.sub(r'xfId="\d+"', 'xfId="0"', record, count=1)
+    def _remap_xf(self, record: ET.Element, num_map: dict[int, int]) -> ET.Element:
+        for attribute, mapping in (
+            ("numFmtId", num_map),
+            ("fontId", self.maps["fonts"]),
+            ("fillId", self.maps["fills"]),
+            ("borderId", self.maps["borders"]),
+        ):
+            value = record.get(attribute)
+            if value is not None:
+                record.set(attribute, str(mapping.get(int(value), int(value))))
+        if record.get("xfId") is not None:
+            record.set("xfId", "0")
+        return record
 
     def remap_sheet(self, xml: str) -> str:
-        """Rewrite a scratch sheet's style references (cells, rows, columns, conditional formats)."""
+        """Rewrite a scratch sheet's style references (cells, rows, columns, conditional formats).
+
+        The scratch sheets are XlsxWriter's, in its one layout: their attributes are read as text.
+        """
         xfs, dxfs = self.maps["cellXfs"], self.maps.get("dxfs", {})
         xml = re.sub(r'(<(?:c|row)\b[^>]*?\ss)="(\d+)"', lambda m: f'{m.group(1)}="{xfs.get(int(m.group(2)), 0)}"', xml)
         xml = re.sub(r'(<col\b[^>]*?\sstyle)="(\d+)"', lambda m: f'{m.group(1)}="{xfs.get(int(m.group(2)), 0)}"', xml)
         return re.sub(r'dxfId="(\d+)"', lambda m: f'dxfId="{dxfs.get(int(m.group(1)), 0)}"', xml)
 
-    def result(self) -> str:
-        return self.xml
+    def result(self) -> bytes:
+        return self.doc.serialise()

@@ -12,13 +12,14 @@ import zipfile
 from pathlib import Path
 
 from ..errors import MplanError
-from ..reader import Plan, fingerprint, read_back
+from ..reader import fingerprint, read_back
+from . import content_types
 from .graft import INDEX_PARTS, generated
-from .package import Package
+from .package import Package, relationships, rels_name, resolve
 from .rawzip import stored_bytes
 
 
-def verify(original: Package, written: Path, names: list[str], plan: Plan) -> None:
+def verify(original: Package, written: Path, names: list[str], plan) -> None:
     """Abort unless every part of the user's is byte-identical and the plan reads back the same.
 
     `plan` was read with keep_raw=True from the file `original` is open on; `names` are the sheets
@@ -45,6 +46,10 @@ def verify(original: Package, written: Path, names: list[str], plan: Plan) -> No
                 raise MplanError(
                     f"{where}: verification failed, part {info.filename} would change; nothing was changed"
                 )
+    with Package(written) as package:
+        broken = broken_relationship(package)
+    if broken:
+        raise MplanError(f"{where}: verification failed, {broken}; nothing was changed")
     sheet_names, places, values = read_back(written, list(plan.raw))
     if not set(names) <= set(sheet_names):
         raise MplanError(f"{where}: verification failed, the report sheets are missing; nothing was changed")
@@ -61,3 +66,47 @@ def verify(original: Package, written: Path, names: list[str], plan: Plan) -> No
         raise MplanError(f"{where}: verification failed, sheet '{sorted(missing)[0]}' is missing; nothing was changed")
     if places != plan.table_places:
         raise MplanError(f"{where}: verification failed, the Excel tables moved; nothing was changed")
+
+
+# relationship type (its last segment) -> what the content type of its target must contain
+KINDS = {
+    "worksheet": "spreadsheetml.worksheet+xml",
+    "drawing": "drawing+xml",
+    "chart": "drawingml.chart+xml",
+    "chartUserShapes": "drawingml.chartshapes+xml",
+    "table": "spreadsheetml.table+xml",
+    "comments": "spreadsheetml.comments+xml",
+    "vmlDrawing": "vmlDrawing",
+    "image": "image/",
+    "themeOverride": "themeOverride+xml",
+}
+
+
+def broken_relationship(package: Package) -> str | None:
+    """The first relationship of the generated sheets that does not resolve to a part of its kind, said.
+
+    Walks the workbook's relationships to the generated sheets, and every relationship of the parts they
+    reach: each internal target must exist and carry the content type its relationship type announces.
+    """
+    types = package.read(content_types.PART)
+    old, _ = generated(package)
+    workbook_rels = {r.get("Id"): r for r in relationships(package.read("xl/_rels/workbook.xml.rels"))}
+    todo = [("xl/workbook.xml", workbook_rels[e["r:id"]]) for e in old]
+    seen: set[str] = set()
+    while todo:
+        source, rel = todo.pop()
+        if rel.get("TargetMode") == "External":
+            continue
+        target = resolve(source, rel.get("Target", ""))
+        if target not in package:
+            return f"{source} points at {target}, which is missing"
+        kind = KINDS.get(rel.get("Type", "").rsplit("/", 1)[-1])
+        declared = content_types.content_type(types, target) or ""
+        if kind and kind not in declared:
+            return f"{source} points at {target}, which is no {rel.get('Type', '').rsplit('/', 1)[-1]}"
+        if target in seen:
+            continue
+        seen.add(target)
+        if rels_name(target) in package:
+            todo.extend((target, r) for r in relationships(package.read(rels_name(target))))
+    return None

@@ -1,123 +1,166 @@
-"""xl/workbook.xml: the sheet list, the defined names and the window's active tab, edited as text.
+"""xl/workbook.xml: the sheet list, the defined names and the window's active tab, edited as XML.
 
-Only the elements the graft changes are touched; everything else in the part stays byte for byte. A
-hidden workbook-level defined name (MARKER) lists the sheets mplan generated: only those are replaced.
-LibreOffice and openpyxl drop a name holding a text constant when they re-save the workbook, so each
-generated sheet also gets a name referring to its cell A1 (MARKER_1, MARKER_2, …): references survive a
-re-save, and follow the sheet when it is renamed.
+The part is parsed with its namespaces (`xmltree`), whatever its writer's layout, and only the elements
+the graft changes are touched: the generated sheets' <sheet> entries, the marker and the generated
+sheets' defined names, the local sheet ids that move, the active tab. Every defined name of the user's
+(print titles included) is kept. A hidden workbook-level defined name (MARKER) lists the sheets mplan
+generated: only those are replaced. LibreOffice and openpyxl drop a name holding a text constant when they
+re-save the workbook, so each generated sheet also gets a name referring to its cell A1 (MARKER_1,
+MARKER_2, …): references survive a re-save, and follow the sheet when it is renamed.
 """
 
 from __future__ import annotations
 
+import copy
 import re
-from html import unescape
-from xml.sax.saxutils import escape, quoteattr
+import xml.etree.ElementTree as ET
 
-from .package import GraftError, tag_attrs
+from . import xmltree
+from .package import NS, STRICT_NS, GraftError
 
 PART = "xl/workbook.xml"
 MARKER = "_mplan_generated"
-_SHEET_MARKER = re.compile(MARKER + r"_(\d+)$")
+
+# CT_Workbook's children, in schema order: a new <definedNames> goes after the last of these present
+_BEFORE_DEFINED_NAMES = (
+    "fileVersion",
+    "fileSharing",
+    "workbookPr",
+    "workbookProtection",
+    "bookViews",
+    "sheets",
+    "functionGroups",
+    "externalReferences",
+)
 
 
-def read_marker(workbook_xml: str) -> list[str]:
-    """Names of the sheets a previous run generated (the hidden defined name's string constant)."""
-    match = re.search(r'<definedName\b[^>]*\bname="' + MARKER + r'"[^>]*>(.*?)</definedName>', workbook_xml, re.S)
-    if not match:
-        return _sheet_markers(workbook_xml)
-    text = unescape(match.group(1)).strip()
+def _doc(workbook_xml: str | bytes | xmltree.Doc) -> xmltree.Doc:
+    if isinstance(workbook_xml, xmltree.Doc):
+        return workbook_xml
+    return xmltree.parse(workbook_xml.encode("utf-8") if isinstance(workbook_xml, str) else workbook_xml)
+
+
+def is_strict(workbook_xml: str | bytes | xmltree.Doc) -> bool:
+    """Whether the workbook is saved as Strict Open XML (its namespaces are purl.oclc.org's)."""
+    return xmltree.namespace(_doc(workbook_xml).root.tag) == STRICT_NS["m"]
+
+
+def _sheets(root: ET.Element) -> ET.Element:
+    sheets = xmltree.child(root, "sheets")
+    if sheets is None:
+        raise GraftError("xl/workbook.xml has no <sheets> list")
+    return sheets
+
+
+def _marker_text(text: str) -> list[str]:
+    text = text.strip()
     if text.startswith('"') and text.endswith('"'):
         text = text[1:-1].replace('""', '"')
     return [name for name in text.split("/") if name] if text else []
 
 
-def _sheet_markers(workbook_xml: str) -> list[str]:
-    """The generated sheets per their reference names (MARKER_1 = 'Summary'!$A$1, …), in order."""
-    found = []
-    for tag in re.findall(r"<definedName\b[^>]*>.*?</definedName>", workbook_xml, re.S):
-        attrs = tag_attrs(tag[: tag.index(">")])
-        number = _SHEET_MARKER.match(attrs.get("name", ""))
-        target = unescape(tag[tag.index(">") + 1 : -len("</definedName>")]).strip()
-        sheet = target.rpartition("!")[0]
-        if not number or "localSheetId" in attrs or not sheet or "#REF" in sheet:
-            continue
-        if sheet.startswith("'") and sheet.endswith("'"):
-            sheet = sheet[1:-1].replace("''", "'")
-        found.append((int(number.group(1)), sheet))
-    return [sheet for _, sheet in sorted(found)]
+_SHEET_MARKER = re.compile(re.escape(MARKER) + r"_(\d+)$")
 
 
 def _quoted(sheet: str) -> str:
     return "'" + sheet.replace("'", "''") + "'"
 
 
-def sheet_entries(workbook_xml: str) -> list[dict[str, str]]:
-    """The attributes of each <sheet> of the workbook, in order."""
-    block = re.search(r"<sheets>(.*?)</sheets>", workbook_xml, re.S)
-    if not block:
-        raise GraftError("xl/workbook.xml has no <sheets> list")
-    return [tag_attrs(tag) for tag in re.findall(r"<sheet\b[^>]*/>", block.group(1))]
+def read_marker(workbook_xml: str | bytes | xmltree.Doc) -> list[str]:
+    """Names of the sheets a previous run generated: the hidden defined name's string constant, else (after
+    a re-save that dropped it) the names referring to each generated sheet's A1 (MARKER_1, MARKER_2, …)."""
+    names = xmltree.child(_doc(workbook_xml).root, "definedNames")
+    numbered: list[tuple[int, str]] = []
+    for defined in names if names is not None else []:
+        if xmltree.local(defined.tag) != "definedName":
+            continue
+        if defined.get("name") == MARKER:
+            return _marker_text(defined.text or "")
+        number = _SHEET_MARKER.match(defined.get("name") or "")
+        sheet = (defined.text or "").strip().rpartition("!")[0]
+        if number and defined.get("localSheetId") is None and sheet and "#REF" not in sheet:
+            if sheet.startswith("'") and sheet.endswith("'"):
+                sheet = sheet[1:-1].replace("''", "'")
+            numbered.append((int(number.group(1)), sheet))
+    return [sheet for _, sheet in sorted(numbered)]
 
 
-def sheet_tag(name: str, sheet_id: int, rid: str) -> str:
-    return f'<sheet name={quoteattr(name)} sheetId="{sheet_id}" r:id="{rid}"/>'
+def sheet_entries(workbook_xml: str | bytes | xmltree.Doc) -> list[dict[str, str]]:
+    """The attributes of each <sheet> of the workbook, in order (its relationship id as "r:id")."""
+    entries = []
+    for sheet in xmltree.children(_sheets(_doc(workbook_xml).root), "sheet"):
+        entry = {xmltree.local(k): v for k, v in sheet.attrib.items() if xmltree.local(k) != "id"}
+        entry["r:id"] = xmltree.attr(sheet, "id") or ""
+        entries.append(entry)
+    return entries
 
 
 def edit(
-    xml: str,
+    xml: bytes,
     old_rids: set[str],
-    new_tags: list[str],
+    new_sheets: list[tuple[str, int, str]],
     index_map: dict[int, int],
     kept: int,
-    scratch_xml: str,
+    scratch_xml: bytes,
     names: list[str],
-) -> str:
-    """Drop the sheets old_rids name, append new_tags, carry the defined names and the views over.
+) -> bytes:
+    """Drop the sheets old_rids name, append new_sheets (name, sheetId, r:id), carry names and views over.
 
     index_map maps each kept sheet's old position to its new one; the scratch workbook's defined names
     are appended after the `kept` sheets, with the marker listing `names`.
     """
-    for rid in old_rids:
-        xml = re.sub(r'<sheet\b[^>]*\br:id="' + re.escape(rid) + r'"[^>]*/>', "", xml)
-    xml = xml.replace("</sheets>", "".join(new_tags) + "</sheets>")
+    doc = xmltree.parse(xml)
+    root = doc.root
+    main = xmltree.namespace(root.tag)
+    rel_ns = STRICT_NS["r"] if main == STRICT_NS["m"] else NS["r"]
+    sheets = _sheets(root)
+    for sheet in xmltree.children(sheets, "sheet"):
+        if (xmltree.attr(sheet, "id") or "") in old_rids:
+            sheets.remove(sheet)
+    for name, sheet_id, rid in new_sheets:
+        ET.SubElement(sheets, f"{{{main}}}sheet", {"name": name, "sheetId": str(sheet_id), f"{{{rel_ns}}}id": rid})
 
-    def local(match: re.Match) -> str:
-        tag = match.group(0)
-        attrs = tag_attrs(tag[: tag.index(">")])
-        if attrs.get("name") == MARKER or _SHEET_MARKER.match(attrs.get("name", "")):
-            return ""
-        if "localSheetId" in attrs:
-            index = int(attrs["localSheetId"])
+    defined_names = xmltree.child(root, "definedNames")
+    if defined_names is None:
+        defined_names = ET.Element(f"{{{main}}}definedNames")
+        after = max(i for i, c in enumerate(root) if xmltree.local(c.tag) in _BEFORE_DEFINED_NAMES)
+        root.insert(after + 1, defined_names)
+    for defined in list(defined_names):
+        if xmltree.local(defined.tag) != "definedName":
+            continue
+        if defined.get("name") == MARKER or _SHEET_MARKER.match(defined.get("name") or ""):
+            defined_names.remove(defined)
+        elif defined.get("localSheetId") is not None:
+            index = int(defined.get("localSheetId"))
             if index not in index_map:
-                return ""  # a name local to a sheet that is being replaced
-            tag = re.sub(r'localSheetId="\d+"', f'localSheetId="{index_map[index]}"', tag, count=1)
-        return tag
-
-    xml = re.sub(r"<definedName\b[^>]*>.*?</definedName>|<definedName\b[^>]*/>", local, xml, flags=re.S)
-    scratch_names = []
-    for tag in re.findall(r"<definedName\b[^>]*>.*?</definedName>", scratch_xml, re.S):
-        attrs = tag_attrs(tag[: tag.index(">")])
-        if "localSheetId" in attrs:
-            tag = re.sub(r'localSheetId="\d+"', f'localSheetId="{kept + int(attrs["localSheetId"])}"', tag, count=1)
-        scratch_names.append(tag)
-    value = '"' + "/".join(names).replace('"', '""') + '"'
-    scratch_names.append(f'<definedName name="{MARKER}" hidden="1">{escape(value)}</definedName>')
+                defined_names.remove(defined)  # a name local to a sheet that is being replaced
+            else:
+                defined.set("localSheetId", str(index_map[index]))
+    scratch_names = xmltree.child(xmltree.parse(scratch_xml).root, "definedNames")
+    for defined in scratch_names if scratch_names is not None else []:
+        if xmltree.local(defined.tag) != "definedName":
+            continue
+        added = _retag(copy.deepcopy(defined), main)
+        if added.get("localSheetId") is not None:
+            added.set("localSheetId", str(kept + int(added.get("localSheetId"))))
+        defined_names.append(added)
+    marker = ET.SubElement(defined_names, f"{{{main}}}definedName", {"name": MARKER, "hidden": "1"})
+    marker.text = '"' + "/".join(names).replace('"', '""') + '"'
     for n, name in enumerate(names, start=1):
-        scratch_names.append(f'<definedName name="{MARKER}_{n}" hidden="1">{escape(_quoted(name))}!$A$1</definedName>')
-    if "<definedNames>" in xml:
-        xml = xml.replace("</definedNames>", "".join(scratch_names) + "</definedNames>")
-    elif "<definedNames/>" in xml:
-        xml = xml.replace("<definedNames/>", "<definedNames>" + "".join(scratch_names) + "</definedNames>")
-    else:
-        xml = xml.replace("</sheets>", "</sheets><definedNames>" + "".join(scratch_names) + "</definedNames>", 1)
+        sheet_marker = ET.SubElement(defined_names, f"{{{main}}}definedName", {"name": f"{MARKER}_{n}", "hidden": "1"})
+        sheet_marker.text = f"{_quoted(name)}!$A$1"
 
-    def view(match: re.Match) -> str:
-        tag = match.group(0)
-        for attr in ("activeTab", "firstSheet"):
-            found = re.search(attr + r'="(\d+)"', tag)
-            if found:
-                index = index_map.get(int(found.group(1)), 0)
-                tag = tag.replace(found.group(0), f'{attr}="{index}"')
-        return tag
+    views = xmltree.child(root, "bookViews")
+    for view in xmltree.children(views, "workbookView") if views is not None else []:
+        for name in ("activeTab", "firstSheet"):
+            if view.get(name) is not None:
+                view.set(name, str(index_map.get(int(view.get(name)), 0)))
+    return doc.serialise()
 
-    return re.sub(r"<workbookView\b[^>]*>", view, xml)
+
+def _retag(element: ET.Element, namespace: str) -> ET.Element:
+    """Put a copied element (and its children) into the user's main namespace."""
+    for item in element.iter():
+        if isinstance(item.tag, str):
+            item.tag = f"{{{namespace}}}{xmltree.local(item.tag)}"
+    return element

@@ -1,11 +1,11 @@
-"""xl/_rels/workbook.xml.rels: the workbook's relationships, one per sheet among others, edited as text."""
+"""xl/_rels/workbook.xml.rels: the workbook's relationships, one per sheet among others, edited as XML."""
 
 from __future__ import annotations
 
 import posixpath
-import re
-from xml.sax.saxutils import quoteattr
+import xml.etree.ElementTree as ET
 
+from . import xmltree
 from .package import NS, relationships
 
 PART = "xl/_rels/workbook.xml.rels"
@@ -14,7 +14,7 @@ WORKSHEET_TYPE = NS["r"] + "/worksheet"
 
 def by_id(xml: bytes) -> dict[str, dict[str, str]]:
     """Relationship id -> its attributes."""
-    return {r["Id"]: r for r in relationships(xml)}
+    return {r["Id"]: r for r in relationships(xml) if "Id" in r}
 
 
 def new_ids(rels: dict[str, dict[str, str]], freed: set[str], count: int) -> list[str]:
@@ -28,13 +28,19 @@ def new_ids(rels: dict[str, dict[str, str]], freed: set[str], count: int) -> lis
     return ids
 
 
-def worksheet_tag(rid: str, part: str) -> str:
-    """The relationship from the workbook to the sheet part `part` (a name inside the package)."""
-    return f'<Relationship Id="{rid}" Type="{WORKSHEET_TYPE}" Target={quoteattr(posixpath.relpath(part, "xl"))}/>'
+def worksheet(rid: str, part: str) -> tuple[str, str, str]:
+    """The relationship (id, type, target) from the workbook to the sheet part `part` (a name in the package)."""
+    return rid, WORKSHEET_TYPE, posixpath.relpath(part, "xl")
 
 
-def edit(xml: str, old_rids: set[str], new_tags: list[str]) -> str:
-    """Drop the relationships old_rids name and append new_tags."""
-    for rid in old_rids:
-        xml = re.sub(r'<Relationship\b[^>]*\bId="' + re.escape(rid) + r'"[^>]*/>', "", xml)
-    return xml.replace("</Relationships>", "".join(new_tags) + "</Relationships>")
+def edit(xml: bytes, old_rids: set[str], new: list[tuple[str, str, str]]) -> bytes:
+    """Drop the relationships old_rids name and append new ones (id, type, target)."""
+    doc = xmltree.parse(xml)
+    root = doc.root
+    for rel in list(root):
+        if xmltree.local(rel.tag) == "Relationship" and rel.get("Id") in old_rids:
+            root.remove(rel)
+    namespace = xmltree.namespace(root.tag)
+    for rid, kind, target in new:
+        ET.SubElement(root, f"{{{namespace}}}Relationship", {"Id": rid, "Type": kind, "Target": target})
+    return doc.serialise()

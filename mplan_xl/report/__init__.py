@@ -17,10 +17,11 @@ from datetime import date
 from pathlib import Path
 
 from .. import snapshot
-from ..errors import UsageError, WorkbookError
+from ..errors import MplanError, UsageError, WorkbookError
 from ..findings import Report
 from ..gcpause import paused_gc
 from ..ooxml import workbook
+from ..ooxml.check import check_file
 from ..ooxml.graft import GraftError, Scratch, graft
 from ..ooxml.package import Package
 from ..ooxml.safewrite import commit, exclusive, refuse_busy, seal, staged
@@ -68,13 +69,21 @@ def write_report(
     """Write the generated sheets into path (or into a copy at out). Returns what was written."""
     path = Path(path)
     target = Path(out) if out else path
+    if path.suffix.lower() == ".ods":
+        check_file(path)  # the same one line as validate's: save the plan as .xlsx
     if target.suffix.lower() not in (".xlsx", ".xlsm"):
         raise UsageError(f"{target}: the output must be an .xlsx or .xlsm workbook")
     if out and target.suffix.lower() != path.suffix.lower():
         raise UsageError(f"{target}: keep the extension of {path.name} ({path.suffix})")
     refuse_busy({path, target}, target, force=force)
     with exclusive(target):
-        return _write_report(path, target, today=today, lang=lang, backup=backup)
+        try:
+            return _write_report(path, target, today=today, lang=lang, backup=backup)
+        except MplanError:
+            raise
+        except Exception as exc:  # never a traceback: one line, exit 2, the original untouched
+            reason = " ".join(str(exc).split())[:120] or type(exc).__name__
+            raise WorkbookError(f"{path}: cannot add the report sheets safely ({reason}); nothing was changed") from exc
 
 
 @paused_gc()
@@ -86,6 +95,8 @@ def _write_report(path: Path, target: Path, *, today, lang, backup) -> ReportRes
         lang=checked.lang,
     )
     with Package(path) as package:
+        if workbook.is_strict(package.read(workbook.PART)):
+            raise WorkbookError(f"{path}: saved as Strict Open XML: save it as 'Excel Workbook (.xlsx)' and run again")
         names = choose_names(package.text(workbook.PART), checked.lang)
         previous = previous_snapshot(package)  # before the generated sheets are replaced
         try:
@@ -112,7 +123,7 @@ def _replace(package: Package, target: Path, scratch: Scratch, names: list[str],
     with staged(target) as temp:
         try:
             graft(package, scratch, temp)
-        except (GraftError, KeyError, ValueError, IndexError, AttributeError, zipfile.BadZipFile) as exc:
+        except (GraftError, KeyError, ValueError, IndexError, AttributeError, zipfile.BadZipFile, SyntaxError) as exc:
             raise WorkbookError(
                 f"{package.path}: cannot add the report sheets safely ({exc}); nothing was changed"
             ) from exc
