@@ -70,6 +70,34 @@ def take(plan: Plan, figures: Figures, counts: dict[str, int], today: date, gene
     }
 
 
+_NOT_COMPARED = ("generated", "base", "lang")  # when and in which language a report was made is not the plan
+
+
+def same_plan(a: dict, b: dict) -> bool:
+    """Whether two snapshots describe the same plan judged on the same day (ignoring when and in which
+    language each report was made)."""
+    return {k: v for k, v in a.items() if k not in _NOT_COMPARED} == {
+        k: v for k, v in b.items() if k not in _NOT_COMPARED
+    }
+
+
+def rebase(current: dict, previous: dict | None) -> tuple[dict | None, dict]:
+    """(the snapshot to compare with, the snapshot to store) for a report taking `current`.
+
+    Normally the comparison is with the previous report. When the plan has not changed since then (the
+    report is run again, in another language, or by mistake), the previous report's own comparison is kept,
+    so that running the report twice never wipes "since the last report" and writes the same sheets.
+    The stored snapshot carries the snapshot it was compared with (one level, never nested further).
+    """
+    if previous is None:
+        base = None
+    elif same_plan(current, previous):
+        base = previous.get("base")
+    else:
+        base = {k: v for k, v in previous.items() if k != "base"}
+    return base, dict(current, base=base)
+
+
 # -- storage in cells --------------------------------------------------------------------------------------
 
 
@@ -333,4 +361,17 @@ def as_text(diff: Diff, loc: Locale) -> str:
     )
 
 
-__all__ = ["SIGNATURE", "Diff", "take", "encode", "decode", "compare", "lines", "as_text", "of_workbook", "diff_files"]
+__all__ = [
+    "SIGNATURE",
+    "Diff",
+    "same_plan",
+    "rebase",
+    "take",
+    "encode",
+    "decode",
+    "compare",
+    "lines",
+    "as_text",
+    "of_workbook",
+    "diff_files",
+]

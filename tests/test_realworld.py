@@ -283,9 +283,13 @@ def check_index_parts(before: dict[str, bytes], after: dict[str, bytes], previou
     old_names = [
         (d.get("name"), d.text)
         for d in old_wb.iter(f"{{{M}}}definedName")
-        if d.get("name") != MARKER and old_sheets[int(d.get("localSheetId", 0))] not in ours
+        if not (d.get("name") or "").startswith(MARKER) and old_sheets[int(d.get("localSheetId", 0))] not in ours
     ]
-    new_names = [(d.get("name"), d.text) for d in new_wb.iter(f"{{{M}}}definedName") if d.get("name") != MARKER]
+    new_names = [
+        (d.get("name"), d.text)
+        for d in new_wb.iter(f"{{{M}}}definedName")
+        if not (d.get("name") or "").startswith(MARKER)
+    ]
     for name in old_names:
         assert name in new_names, f"defined name {name} dropped"
     ids = [s.get("sheetId") for s in new_wb.iter(f"{{{M}}}sheet")]

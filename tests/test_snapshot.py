@@ -145,3 +145,18 @@ def test_mplan_diff_command(versions, tmp_path):
     assert text.exit_code == 0 and text.output.startswith(f"Changes from {old} to {new}")
     missing = runner.invoke(cli, ["diff", str(tmp_path / "nope.xlsx"), str(new)])
     assert missing.exit_code == 2 and "nope.xlsx" in missing.output and "Traceback" not in missing.output
+
+
+def test_rebase_keeps_the_comparison_when_the_plan_has_not_changed():
+    from mplan_xl.snapshot import rebase
+
+    first = {"generated": "2027-05-31", "today": "2027-05-31", "actions": {"A1": {"cost": 1.0}}, "lang": "fr"}
+    second = dict(first, generated="2027-06-30", today="2027-06-30", actions={"A1": {"cost": 2.0}})
+    base, stored_first = rebase(first, None)
+    assert base is None and stored_first["base"] is None
+    base, stored_second = rebase(second, stored_first)
+    assert base == first and stored_second["base"] == first  # compared with the first report
+    again = dict(second, generated="2027-07-01", lang="en")  # same plan, run again in English the next day
+    base, stored_again = rebase(again, stored_second)
+    assert base == first and stored_again["base"] == first, "the comparison with the first report is kept"
+    assert "base" not in stored_again["base"], "never nested beyond one level"

@@ -156,6 +156,13 @@ def test_explicit_labels_keeps_the_flags_that_are_on():
     assert fixed.count('<c:showCatName val="0"/>') == 2 and fixed.index("numFmt") < fixed.index("showLegendKey")
 
 
+def parts(path) -> dict[str, bytes]:
+    import zipfile
+
+    with zipfile.ZipFile(path) as package:
+        return {name: package.read(name) for name in package.namelist()}
+
+
 def test_the_next_report_shows_what_changed(tmp_path):
     path = reported(tmp_path)
     fill(path, path, {"actions": [{"cost": 9999}], "schedule": [{"end": datetime(2027, 3, 14)}]})
@@ -166,8 +173,14 @@ def test_the_next_report_shows_what_changed(tmp_path):
     assert changes["Coûts modifiés"] == f"A01 4{NNB}500 € → 9{NNB}999 €"
     assert changes["Actions décalées"].startswith("A01 (échéance +")
     assert changes["Constats"].endswith("→ 1 erreur, 9 avertissements, 4 informations")
-    write_report(path, backup=False)
-    assert "Aucun changement du plan." in page_one(summary(path)), "nothing changed since the second report"
+    second = {name: body for name, body in parts(path).items() if name.startswith("xl/worksheets/")}
+    write_report(path, backup=False)  # the plan has not changed: the comparison with the first report stays
+    assert since_rows(summary(path)) == changes, "running the report again does not wipe what changed"
+    third = {name: body for name, body in parts(path).items() if name.startswith("xl/worksheets/")}
+    assert second == third, "the same plan gives the same sheets"
+    fill(path, path, {"schedule": [{"owner": "Sarah"}]})
+    write_report(path, backup=False)  # a new owner: the plan changed, in nothing the comparison lists
+    assert "Aucun changement du plan." in page_one(summary(path))
 
 
 def test_the_snapshot_survives_an_openpyxl_save(tmp_path):

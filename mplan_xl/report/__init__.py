@@ -98,7 +98,8 @@ def _write_report(path: Path, target: Path, *, today, lang, backup) -> ReportRes
         if workbook.is_strict(package.read(workbook.PART)):
             raise WorkbookError(f"{path}: saved as Strict Open XML: save it as 'Excel Workbook (.xlsx)' and run again")
         names = choose_names(package.text(workbook.PART), checked.lang)
-        previous = previous_snapshot(package)  # before the generated sheets are replaced
+        # before the generated sheets are replaced; an unchanged plan keeps the previous comparison
+        previous, current = snapshot.rebase(current, previous_snapshot(package))
         try:
             with tempfile.TemporaryDirectory(prefix="mplan-") as scratch_dir:
                 scratch = render(
