@@ -18,6 +18,7 @@ import xlsxwriter
 
 from .errors import MplanError, UsageError
 from .i18n import Locale, Text
+from .ooxml.safewrite import output
 from .pipeline import check
 from .styles import PALETTE, date_format, money_format
 
@@ -145,12 +146,32 @@ WORDS = {
 
 
 def write_portfolio(
-    out: Path, summaries: list[PlanSummary], skipped: list[tuple[str, str]], lang: str, today: date
+    out: Path,
+    summaries: list[PlanSummary],
+    skipped: list[tuple[str, str]],
+    lang: str,
+    today: date,
+    *,
+    inputs: list[Path] | tuple = (),
 ) -> None:
-    """The roll-up workbook: Plans, by channel, by month, Alerts (and the skipped files)."""
-    words = {key: text(lang) for key, text in WORDS.items()}
+    """The roll-up workbook: Plans, by channel, by month, Alerts (and the skipped files).
+
+    Written to a temporary file, then renamed over out: a failure leaves a previous portfolio as it was.
+    Never written over one of inputs (a hard link of a plan included).
+    """
     if out.suffix.lower() != ".xlsx":
         raise UsageError(f"{out}: the portfolio must be an .xlsx file")
+    try:
+        with output(Path(out), inputs, force=True) as temp:
+            _write_portfolio(temp, summaries, skipped, lang, today)
+    except OSError as exc:  # a missing or read-only folder, a full disk
+        raise UsageError(f"cannot write {out}: {exc.strerror or exc}; nothing was changed") from exc
+
+
+def _write_portfolio(
+    out: Path, summaries: list[PlanSummary], skipped: list[tuple[str, str]], lang: str, today: date
+) -> None:
+    words = {key: text(lang) for key, text in WORDS.items()}
     workbook = xlsxwriter.Workbook(str(out), {"strings_to_formulas": False, "strings_to_urls": False})
     head = workbook.add_format(
         {
@@ -267,8 +288,9 @@ def write_portfolio(
         sheet.set_column(0, 1, 60)
     try:
         workbook.close()
-    except OSError as exc:
-        raise UsageError(f"cannot write {out}: {exc.strerror or exc}") from exc
+    except xlsxwriter.exceptions.FileCreateError as exc:
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], OSError) else OSError(0, str(exc))
+        raise cause from exc
 
 
 def _dt(day: date):

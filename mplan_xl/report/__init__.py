@@ -22,7 +22,7 @@ from ..gcpause import paused_gc
 from ..ooxml import workbook
 from ..ooxml.graft import GraftError, Scratch, graft
 from ..ooxml.package import Package
-from ..ooxml.safewrite import commit, exclusive, refuse_busy, seal, staged
+from ..ooxml.safewrite import Fingerprint, commit, exclusive, refuse_busy, seal, staged, write_path
 from ..ooxml.verify import verify
 from ..pipeline import Checked, check
 from ..schema import SHEET
@@ -70,13 +70,16 @@ def write_report(
         raise UsageError(f"{target}: the output must be an .xlsx or .xlsm workbook")
     if out and target.suffix.lower() != path.suffix.lower():
         raise UsageError(f"{target}: keep the extension of {path.name} ({path.suffix})")
+    if out and target.exists() and path.exists() and target.samefile(path):
+        raise UsageError(f"{target} is {path} (or a link to it): omit -o to write the report into it")
     refuse_busy({path, target}, target, force=force)
-    with exclusive(target):
+    with exclusive(write_path(target)):
         return _write_report(path, target, today=today, lang=lang, backup=backup)
 
 
 @paused_gc()
 def _write_report(path: Path, target: Path, *, today, lang, backup) -> ReportResult:
+    read = Fingerprint.of(path) if target == path else None  # the version read: checked before the replace
     checked = check(path, today=today, lang=lang, keep_raw=True)
     with Package(path) as package:
         names = choose_names(package.text(workbook.PART), checked.lang)
@@ -90,13 +93,13 @@ def _write_report(path: Path, target: Path, *, today, lang, backup) -> ReportRes
                     names,
                     checked.lang,
                 )
-                saved = _replace(package, target, scratch, names, checked, backup)
+                saved = _replace(package, target, scratch, names, checked, backup, read)
         except OSError as exc:  # disk full, permissions, …: the original is untouched
             raise WorkbookError(f"cannot write {target}: {exc.strerror or exc}; nothing was changed") from exc
     return ReportResult(target, names, checked.report, saved)
 
 
-def _replace(package: Package, target: Path, scratch: Scratch, names: list[str], checked: Checked, backup: bool):
+def _replace(package: Package, target: Path, scratch: Scratch, names: list[str], checked: Checked, backup: bool, read):
     """Graft into a temporary file beside target, verify, back up, then replace target in one step."""
     with staged(target) as temp:
         try:
@@ -108,4 +111,4 @@ def _replace(package: Package, target: Path, scratch: Scratch, names: list[str],
         seal(temp, target)
         verify(package, temp, names, checked.plan)
         package.close()  # before the replace: a file still open cannot be replaced on Windows
-        return commit(temp, target, backup)
+        return commit(temp, target, backup, read)
