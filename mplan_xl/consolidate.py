@@ -7,6 +7,7 @@ spend by channel and by month is summed per currency.
 
 from __future__ import annotations
 
+import io
 import os
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
@@ -172,7 +173,9 @@ def _write_portfolio(
     out: Path, summaries: list[PlanSummary], skipped: list[tuple[str, str]], lang: str, today: date
 ) -> None:
     words = {key: text(lang) for key, text in WORDS.items()}
-    workbook = xlsxwriter.Workbook(str(out), {"strings_to_formulas": False, "strings_to_urls": False})
+    buffer = io.BytesIO()  # built in memory: a full disk then fails one plain write, not inside xlsxwriter
+    options = {"strings_to_formulas": False, "strings_to_urls": False, "in_memory": True}
+    workbook = xlsxwriter.Workbook(buffer, options)
     head = workbook.add_format(
         {
             "bold": True,
@@ -286,11 +289,8 @@ def _write_portfolio(
             sheet.write_string(r, 0, path)
             sheet.write_string(r, 1, reason)
         sheet.set_column(0, 1, 60)
-    try:
-        workbook.close()
-    except xlsxwriter.exceptions.FileCreateError as exc:
-        cause = exc.args[0] if exc.args and isinstance(exc.args[0], OSError) else OSError(0, str(exc))
-        raise cause from exc
+    workbook.close()
+    out.write_bytes(buffer.getvalue())
 
 
 def _dt(day: date):
