@@ -63,12 +63,13 @@ def staged(target: Path) -> Iterator[Path]:
     """
     real = write_path(target)
     with _cleanup_on_signals():
-        handle, temp_name = tempfile.mkstemp(
-            prefix=f".{real.stem}.", suffix=".mplan-tmp" + real.suffix, dir=real.parent
-        )
+        with _signals_blocked():  # a TERM between creating the file and recording it would leave it
+            handle, temp_name = tempfile.mkstemp(
+                prefix=f".{real.stem}.", suffix=".mplan-tmp" + real.suffix, dir=real.parent
+            )
+            temp = Path(temp_name)
+            _LIVE_TEMPS.add(temp)
         os.close(handle)
-        temp = Path(temp_name)
-        _LIVE_TEMPS.add(temp)
         try:
             yield temp
         finally:
@@ -257,6 +258,18 @@ def _on_signal(signum, frame):
         return
     signal.signal(signum, signal.SIG_DFL)
     os.kill(os.getpid(), signum)  # die of the signal, as without the handler
+
+
+@contextmanager
+def _signals_blocked():
+    if not _SIGNALS or not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 @contextmanager
