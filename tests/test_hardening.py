@@ -414,3 +414,20 @@ def test_workbook_from_a_pipe_is_not_called_damaged():
         os.close(write)
     line = one_line_refusal(result)
     assert "not a regular file" in line and "damaged" not in line
+
+
+def test_backup_copy_failing_midway_keeps_the_previous_backup(tmp_path, monkeypatch):
+    plan, backup = tmp_path / "plan.xlsx", tmp_path / "plan.bak.xlsx"
+    shutil.copy(SAMPLE, plan)
+    backup.write_bytes(b"previous good backup")
+
+    def copy_half_then_fail(source, target):
+        Path(target).write_bytes(Path(source).read_bytes()[:1000])
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(safewrite.shutil, "copyfile", copy_half_then_fail)
+    result = CliRunner().invoke(cli, ["report", str(plan), "--today", TODAY])
+    assert result.exit_code == 2 and "nothing was changed" in result.output
+    assert plan.read_bytes() == SAMPLE.read_bytes()
+    assert backup.read_bytes() == b"previous good backup"
+    assert not leftovers(tmp_path)
