@@ -144,7 +144,7 @@ def write_csv(checked: Checked, folder: Path, *, sep: str = ";", force: bool = F
     ]
     _write_csv(target, labels["workload"], rows, sep)
     written.append(target)
-    write_files(contents, [checked.path], force=force, looks_like=looks_like_text)
+    write_files(contents, [Path(checked.path)], force=force, looks_like=looks_like_text)
     return written
 
 
@@ -286,7 +286,7 @@ def write_ics(checked: Checked, target: Path, *, force: bool = False) -> int:
         event.add("categories", [ICS_WORDS["peak"](lang)])
         calendar.add_component(event)
         count += 1
-    write_files([(target, calendar.to_ical())], [checked.path], force=force, looks_like=_looks_like_ics)
+    write_files([(target, calendar.to_ical())], [Path(checked.path)], force=force, looks_like=_looks_like_ics)
     return count
 
 
