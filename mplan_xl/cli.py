@@ -76,7 +76,8 @@ def _dumps(data) -> str:
     """JSON that is JSON: infinities and NaN, which a workbook can produce, written as null."""
     import json
 
-    return json.dumps(hygiene.json_ready(data), ensure_ascii=False, indent=2, allow_nan=False)
+    text = json.dumps(hygiene.json_ready(data), ensure_ascii=False, indent=2, allow_nan=False)
+    return hygiene.json_c1(text)
 
 
 FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(9998, 12, 31)  # Excel's dates, with a year of margin

@@ -44,6 +44,14 @@ def ics_text(text: str) -> str:
     return _ICS_CONTROLS.sub("", text.replace("\r\n", "\n"))
 
 
+_C1 = re.compile(r"[\x7f-\x9f]")
+
+
+def json_c1(text: str) -> str:
+    """JSON text with DEL and the C1 controls (which json.dumps leaves raw) as \\u escapes: still the same JSON."""
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def json_ready(value):
     """value with every infinite or NaN float replaced by None (json.dumps(allow_nan=False) then works)."""
     if isinstance(value, float):

@@ -381,6 +381,11 @@ def test_today_out_of_range_is_one_line(day):
     assert "out of range" in one_line_refusal(run(["validate", SAMPLE, "--today", day]))
 
 
+def test_json_escapes_c1_controls():
+    text = hygiene.json_c1(json.dumps({"a": "x\x9b2J\x7f"}, ensure_ascii=False))
+    assert "\x9b" not in text and json.loads(text) == {"a": "x\x9b2J\x7f"}
+
+
 def test_json_never_holds_infinity():
     assert json.loads(json.dumps(hygiene.json_ready({"a": [float("inf"), float("nan"), 1.5]}), allow_nan=False)) == {
         "a": [None, None, 1.5]
