@@ -436,3 +436,10 @@ def test_backup_copy_failing_midway_keeps_the_previous_backup(tmp_path, monkeypa
     assert plan.read_bytes() == SAMPLE.read_bytes()
     assert backup.read_bytes() == b"previous good backup"
     assert not leftovers(tmp_path)
+
+
+def test_report_output_naming_the_input_writes_in_place(tmp_path):
+    plan = tmp_path / "plan.xlsx"
+    shutil.copy(SAMPLE, plan)
+    assert run(["report", plan, "-o", tmp_path / "." / "plan.xlsx", "--today", TODAY]).returncode in (0, 1)
+    assert (tmp_path / "plan.bak.xlsx").read_bytes() == SAMPLE.read_bytes()

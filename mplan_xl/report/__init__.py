@@ -10,6 +10,7 @@ graft and the verification work on that one opening.
 
 from __future__ import annotations
 
+import os
 import tempfile
 import zipfile
 from dataclasses import dataclass
@@ -70,16 +71,17 @@ def write_report(
         raise UsageError(f"{target}: the output must be an .xlsx or .xlsm workbook")
     if out and target.suffix.lower() != path.suffix.lower():
         raise UsageError(f"{target}: keep the extension of {path.name} ({path.suffix})")
-    if out and target.exists() and path.exists() and target.samefile(path):
+    in_place = target.exists() and path.exists() and target.samefile(path)
+    if in_place and os.path.realpath(target) != os.path.realpath(path):  # a hard link of the input
         raise UsageError(f"{target} is {path} (or a link to it): omit -o to write the report into it")
     refuse_busy({path, target}, target, force=force)
     with exclusive(write_path(target)):
-        return _write_report(path, target, today=today, lang=lang, backup=backup)
+        return _write_report(path, target, today=today, lang=lang, backup=backup, in_place=in_place)
 
 
 @paused_gc()
-def _write_report(path: Path, target: Path, *, today, lang, backup) -> ReportResult:
-    read = Fingerprint.of(path) if target == path else None  # the version read: checked before the replace
+def _write_report(path: Path, target: Path, *, today, lang, backup, in_place=True) -> ReportResult:
+    read = Fingerprint.of(path) if in_place else None  # the version read: checked again before the replace
     checked = check(path, today=today, lang=lang, keep_raw=True)
     with Package(path) as package:
         names = choose_names(package.text(workbook.PART), checked.lang)
