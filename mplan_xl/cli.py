@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from datetime import date, datetime
 from functools import wraps
@@ -9,7 +11,8 @@ from pathlib import Path
 
 import click
 
-from .errors import MplanError, UsageError
+from . import hygiene
+from .errors import MplanError, UsageError, WorkbookError
 from .i18n import Locale, Text
 
 
@@ -19,18 +22,76 @@ def _one_line_errors(func):
         try:
             return func(*args, **kwargs)
         except MplanError as exc:
-            click.echo(f"mplan: {exc}", err=True)
+            try:
+                click.echo(f"mplan: {hygiene.terminal(str(exc))}", err=True)
+            except OSError:
+                pass
             sys.exit(exc.exit_code)
 
     return wrapper
 
 
+def _emit(text: str) -> None:
+    """Print a command's result on stdout; a full disk or closed pipe there is one line and exit 2."""
+    try:
+        click.echo(text)
+        sys.stdout.flush()
+    except OSError as exc:
+        _drop_stdout()
+        raise UsageError(f"cannot write to standard output: {exc.strerror or exc}") from exc
+
+
+def _say(text: str, err: bool = False) -> None:
+    """Print a progress line; if stdout cannot take it, the work done stands: go on without it."""
+    try:
+        click.echo(hygiene.terminal(text), err=err)
+        (sys.stderr if err else sys.stdout).flush()
+    except OSError:
+        if not err:
+            _drop_stdout()
+
+
+def _drop_stdout() -> None:
+    """Point stdout at the null device, so that the flush at exit does not fail again with a traceback."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError):
+        pass
+
+
+def _readable(path: Path) -> Path:
+    """Refuse a pipe or a device given as a workbook (it would be called damaged): one line, exit 2."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return path  # missing: the reader says so
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        raise WorkbookError(f"{path}: not a regular file (a pipe or a device?); save the workbook to a file first")
+    return path
+
+
+def _dumps(data) -> str:
+    """JSON that is JSON: infinities and NaN, which a workbook can produce, written as null."""
+    import json
+
+    text = json.dumps(hygiene.json_ready(data), ensure_ascii=False, indent=2, allow_nan=False)
+    return hygiene.json_c1(text)
+
+
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(9998, 12, 31)  # Excel's dates, with a year of margin
+
+
 def _parse_cli_date(value: str, option: str) -> date:
     for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d.%m.%Y"):
         try:
-            return datetime.strptime(value.strip(), fmt).date()
+            day = datetime.strptime(value.strip(), fmt).date()
         except ValueError:
             continue
+        if not FIRST_DAY <= day <= LAST_DAY:
+            raise UsageError(f"{option} '{value}' is out of range: give a date between 1900 and 9998")
+        return day
     raise UsageError(f"{option} '{value}' is not a date: write it as 2027-01-01 or 01/01/2027")
 
 
@@ -120,13 +181,11 @@ def validate(path, fmt, strict, today, lang):
       mplan validate plan.xlsx
       mplan validate plan.xlsx --format json --today 2027-06-30
     """
-    import json
-
     from .validate import validate as run_validate
 
-    report = run_validate(path, today=_today(today), lang=lang)
+    report = run_validate(_readable(path), today=_today(today), lang=lang)
     if fmt == "json":
-        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        _emit(_dumps(report.to_dict()))
     else:
         _print_report(report, lang)
     counts = report.counts
@@ -141,15 +200,16 @@ def _print_report(report, lang: str | None) -> None:
     order = {name: i for i, name in enumerate(report.sheets)}
     severities = {key: click.style(f"{key:<7}", fg=colour) for key, colour in SEVERITY_STYLE.items()}
     lines = []  # one write at the end: thousands of findings print in a blink
+    clean = hygiene.terminal  # cell text never reaches the terminal as escape sequences
     for sheet, findings in sorted(sheets.items(), key=lambda kv: order.get(kv[0], len(order))):
-        lines.append(click.style(sheet, bold=True))
+        lines.append(click.style(clean(str(sheet)), bold=True))
         for f in findings:
-            lines.append(f"  {f.cell:<6} {severities[f.severity]} {f.code}  {f.message}")
-            lines.append(click.style(f"                        → {f.hint}", dim=True))
+            lines.append(f"  {clean(f.cell):<6} {severities[f.severity]} {f.code}  {clean(f.message)}")
+            lines.append(click.style(f"                        → {clean(f.hint)}", dim=True))
     if not report.findings:
         lines.append(click.style(WORDS["no_problem"](lang), fg="green"))
-    lines.append(f"{report.file}: {_counts_line(report.counts, lang)}")
-    click.echo("\n".join(lines))
+    lines.append(f"{clean(str(report.file))}: {_counts_line(report.counts, lang)}")
+    _emit("\n".join(lines))
 
 
 @cli.command()
@@ -192,16 +252,16 @@ def rules(code, lang, fmt):
         chosen = (one,)
     if fmt == "json":
         data = [s.to_dict() for s in chosen]
-        click.echo(json.dumps(data[0] if code else data, ensure_ascii=False, indent=2))
+        _emit(json.dumps(data[0] if code else data, ensure_ascii=False, indent=2))
     elif code:
-        click.echo(_explain_rule(chosen[0], lang))
+        _emit(_explain_rule(chosen[0], lang))
     else:
         width = max(len(s.name) for s in SPECS)
         lines = []
         for s in SPECS:
             lines.append(f"{s.code}  {s.name:<{width}}  {s.severity:<7}  {s.title}")
             lines.append(click.style(f"       {s.message(lang)}\n       → {s.hint(lang)}", dim=True))
-        click.echo("\n".join(lines))
+        _emit("\n".join(lines))
 
 
 def _explain_rule(rule, lang: str) -> str:
@@ -242,13 +302,13 @@ def report(path, out, today, lang, no_backup, force):
     """
     from .report import write_report
 
-    result = write_report(path, out, today=_today(today), lang=lang, backup=not no_backup, force=force)
+    result = write_report(_readable(path), out, today=_today(today), lang=lang, backup=not no_backup, force=force)
     counts = result.report.counts
     lang = result.report.lang
     line = _counts_line(counts, lang)
-    click.echo(WORDS["wrote_report"].format(lang, sheets=", ".join(result.sheets), path=result.path, counts=line))
+    _say(WORDS["wrote_report"].format(lang, sheets=", ".join(result.sheets), path=result.path, counts=line))
     if result.backup:
-        click.echo(WORDS["backup"].format(lang, path=result.backup))
+        _say(WORDS["backup"].format(lang, path=result.backup))
     sys.exit(1 if counts["error"] else 0)
 
 
@@ -271,8 +331,9 @@ def report(path, out, today, lang, no_backup, force):
     show_default=True,
     help="CSV separator: ';' with decimal commas for French Excel, ',' with decimal points.",
 )
+@click.option("--force", is_flag=True, help="Overwrite OUT even if it is not a file of this format (a workbook?).")
 @_one_line_errors
-def export(path, fmt, out, today, lang, sep):
+def export(path, fmt, out, today, lang, sep, force):
     """Export the plan: deadlines to a calendar, tables and figures to CSV or JSON.
 
     \b
@@ -281,30 +342,29 @@ def export(path, fmt, out, today, lang, sep):
       mplan export plan.xlsx --format csv -o plan-csv/
       mplan export plan.xlsx --format json > plan.json
     """
-    import json
-
-    from .export import plan_document, write_csv, write_ics
+    from .export import looks_like_json, plan_document, write_csv, write_ics
+    from .ooxml.safewrite import write_files
     from .pipeline import check
 
     if fmt in ("ics", "csv") and out is None:
         raise UsageError(f"--format {fmt} needs -o: a {'file' if fmt == 'ics' else 'folder'} to write to")
-    checked = check(path, today=_today(today), lang=lang)
+    checked = check(_readable(path), today=_today(today), lang=lang)
+    if fmt == "json" and not out:
+        _emit(_dumps(plan_document(checked)))
+        return
     try:
         if fmt == "json":
-            text = json.dumps(plan_document(checked), ensure_ascii=False, indent=2)
-            if out:
-                out.write_text(text + "\n", encoding="utf-8")
-                click.echo(f"Wrote {out}", err=True)
-            else:
-                click.echo(text)
+            data = (_dumps(plan_document(checked)) + "\n").encode("utf-8")
+            write_files([(out, data)], [path], force=force, looks_like=looks_like_json)
+            _say(f"Wrote {out}", err=True)
         elif fmt == "csv":
-            written = write_csv(checked, out, sep=sep)
-            click.echo(f"Wrote {len(written)} CSV files into {out}")
+            written = write_csv(checked, out, sep=sep, force=force)
+            _say(f"Wrote {len(written)} CSV files into {out}")
         else:
-            count = write_ics(checked, out)
-            click.echo(f"Wrote {count} events into {out}")
+            count = write_ics(checked, out, force=force)
+            _say(f"Wrote {count} events into {out}")
     except OSError as exc:
-        raise UsageError(f"cannot write {out}: {exc.strerror or exc}") from exc
+        raise UsageError(f"cannot write {out}: {exc.strerror or exc}; nothing was changed") from exc
 
 
 @cli.command()
@@ -343,11 +403,16 @@ def consolidate(plans, out, today, lang, force):
 
     if out.suffix.lower() != ".xlsx":
         raise UsageError(f"{out}: the portfolio must be an .xlsx file")
+    from .ooxml.safewrite import refuse_output
+
     resolved = {p.resolve() for p in plans if p.exists()}
     if out.exists() and out.resolve() in resolved:
         raise UsageError(f"{out} is one of the plans: choose another output name")
+    refuse_output(out, plans)  # a hard link of a plan, a folder, a missing folder
     if out.exists() and not force:
         raise UsageError(f"{out} already exists: choose another name or add --force to overwrite it")
+    for plan in plans:
+        _readable(plan)
     when = _today(today)
     if len(plans) > 3:
         with click.progressbar(length=len(plans), label="Reading plans", file=sys.stderr) as bar:
@@ -355,11 +420,11 @@ def consolidate(plans, out, today, lang, force):
     else:
         summaries, skipped = read_plans(list(plans), when, lang)
     for _, reason in skipped:
-        click.echo(f"mplan: skipped {reason}", err=True)
+        _say(f"mplan: skipped {reason}", err=True)
     if not summaries:
         raise UsageError("no plan could be read: nothing written")
-    write_portfolio(out, summaries, skipped, lang, when or date.today())
-    click.echo(f"Wrote {out}: {len(summaries)} plan(s)" + (f", {len(skipped)} skipped" if skipped else "") + ".")
+    write_portfolio(out, summaries, skipped, lang, when or date.today(), inputs=plans)
+    _say(f"Wrote {out}: {len(summaries)} plan(s)" + (f", {len(skipped)} skipped" if skipped else "") + ".")
     sys.exit(1 if skipped else 0)
 
 
@@ -382,16 +447,14 @@ def diff(old, new, fmt, lang, today):
       mplan diff plan.bak.xlsx plan.xlsx
       mplan diff plan-mai.xlsx plan-juin.xlsx --format json
     """
-    import json
-
     from .i18n import Locale
     from .snapshot import as_text, diff_files
 
-    result = diff_files(old, new, _today(today))
+    result = diff_files(_readable(old), _readable(new), _today(today))
     if fmt == "json":
-        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        _emit(_dumps(result.to_dict()))
     else:
-        click.echo(as_text(result, Locale(lang or result.lang)))
+        _emit(hygiene.terminal(as_text(result, Locale(lang or result.lang))))
 
 
 def main(argv=None):

@@ -7,6 +7,7 @@ spend by channel and by month is summed per currency.
 
 from __future__ import annotations
 
+import io
 import os
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
@@ -18,6 +19,7 @@ import xlsxwriter
 
 from .errors import MplanError, UsageError
 from .i18n import Locale, Text
+from .ooxml.safewrite import output
 from .pipeline import check
 from .styles import PALETTE, date_format, money_format
 
@@ -145,13 +147,35 @@ WORDS = {
 
 
 def write_portfolio(
-    out: Path, summaries: list[PlanSummary], skipped: list[tuple[str, str]], lang: str, today: date
+    out: Path,
+    summaries: list[PlanSummary],
+    skipped: list[tuple[str, str]],
+    lang: str,
+    today: date,
+    *,
+    inputs: list[Path] | tuple = (),
 ) -> None:
-    """The roll-up workbook: Plans, by channel, by month, Alerts (and the skipped files)."""
-    words = {key: text(lang) for key, text in WORDS.items()}
+    """The roll-up workbook: Plans, by channel, by month, Alerts (and the skipped files).
+
+    Written to a temporary file, then renamed over out: a failure leaves a previous portfolio as it was.
+    Never written over one of inputs (a hard link of a plan included).
+    """
     if out.suffix.lower() != ".xlsx":
         raise UsageError(f"{out}: the portfolio must be an .xlsx file")
-    workbook = xlsxwriter.Workbook(str(out), {"strings_to_formulas": False, "strings_to_urls": False})
+    try:
+        with output(Path(out), inputs, force=True) as temp:
+            _write_portfolio(temp, summaries, skipped, lang, today)
+    except OSError as exc:  # a missing or read-only folder, a full disk
+        raise UsageError(f"cannot write {out}: {exc.strerror or exc}; nothing was changed") from exc
+
+
+def _write_portfolio(
+    out: Path, summaries: list[PlanSummary], skipped: list[tuple[str, str]], lang: str, today: date
+) -> None:
+    words = {key: text(lang) for key, text in WORDS.items()}
+    buffer = io.BytesIO()  # built in memory: a full disk then fails one plain write, not inside xlsxwriter
+    options = {"strings_to_formulas": False, "strings_to_urls": False, "in_memory": True}
+    workbook = xlsxwriter.Workbook(buffer, options)
     head = workbook.add_format(
         {
             "bold": True,
@@ -265,10 +289,8 @@ def write_portfolio(
             sheet.write_string(r, 0, path)
             sheet.write_string(r, 1, reason)
         sheet.set_column(0, 1, 60)
-    try:
-        workbook.close()
-    except OSError as exc:
-        raise UsageError(f"cannot write {out}: {exc.strerror or exc}") from exc
+    workbook.close()
+    out.write_bytes(buffer.getvalue())
 
 
 def _dt(day: date):

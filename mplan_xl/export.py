@@ -12,8 +12,11 @@ import io
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
+from . import hygiene
+from .errors import UsageError
 from .figures import join_schedule
 from .i18n import Locale, Text
+from .ooxml.safewrite import looks_like_text, write_files
 from .pipeline import Checked
 from .reader import Plan
 from .schema import CHOICES, SETTINGS, TABLES
@@ -65,24 +68,34 @@ def _csv_value(value, decimal: str):
     if isinstance(value, (date, datetime)):
         return value.isoformat()
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return str(value)
+        return hygiene.csv_cell(", ".join(str(v) for v in value))
+    return hygiene.csv_cell(str(value))
 
 
-def _write_csv(path: Path, header: list[str], rows: list[list], sep: str) -> None:
+def _csv_bytes(header: list[str], rows: list[list], sep: str) -> bytes:
     decimal = "," if sep == ";" else "."
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=sep, lineterminator="\r\n")
     writer.writerow(header)
     for row in rows:
         writer.writerow([_csv_value(v, decimal) for v in row])
-    path.write_text(buffer.getvalue(), encoding="utf-8-sig")  # the BOM tells Excel it is UTF-8
+    return buffer.getvalue().encode("utf-8-sig")  # the BOM tells Excel it is UTF-8
 
 
-def write_csv(checked: Checked, folder: Path, *, sep: str = ";") -> list[Path]:
-    """One CSV per table, plus figures by channel, objective, month and owner. Returns the files written."""
+def write_csv(checked: Checked, folder: Path, *, sep: str = ";", force: bool = False) -> list[Path]:
+    """One CSV per table, plus figures by channel, objective, month and owner. Returns the files written.
+
+    All or nothing: a failure (full disk, …) leaves the folder's previous files as they were.
+    """
     plan, lang = checked.plan, checked.lang
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder} is a file: --format csv writes into a folder")
     folder.mkdir(parents=True, exist_ok=True)
+    contents: list[tuple[Path, bytes]] = []
+
+    def _write_csv(target: Path, header: list[str], rows: list[list], sep: str) -> None:
+        contents.append((target, _csv_bytes(header, rows, sep)))
+
     written = []
     for table in TABLES:
         if table.key not in plan.tables:
@@ -131,6 +144,7 @@ def write_csv(checked: Checked, folder: Path, *, sep: str = ";") -> list[Path]:
     ]
     _write_csv(target, labels["workload"], rows, sep)
     written.append(target)
+    write_files(contents, [Path(checked.path)], force=force, looks_like=looks_like_text)
     return written
 
 
@@ -191,7 +205,7 @@ ICS_WORDS = {
 }
 
 
-def write_ics(checked: Checked, target: Path) -> int:
+def write_ics(checked: Checked, target: Path, *, force: bool = False) -> int:
     """One all-day event per scheduled, not cancelled action, objective deadline and commercial peak."""
     from icalendar import Calendar, Event
 
@@ -200,7 +214,7 @@ def write_ics(checked: Checked, target: Path) -> int:
     calendar = Calendar()
     calendar.add("prodid", ICS_WORDS["prodid"](lang))
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", str(plan.setting("plan_name") or "mplan"))
+    calendar.add("x-wr-calname", _one_line(str(plan.setting("plan_name") or "mplan")))
     stamp = datetime.combine(today, time(0, 0), tzinfo=UTC)
     count = 0
     status_label = CHOICES["status"]
@@ -212,7 +226,7 @@ def write_ics(checked: Checked, target: Path) -> int:
         event = Event()
         event.add("uid", _uid(plan, "action", action.get("id") or ""))
         event.add("dtstamp", stamp)
-        event.add("summary", f"{action.get('id')} · {action.get('action') or ''}".strip(" ·"))
+        event.add("summary", _one_line(f"{action.get('id')} · {action.get('action') or ''}".strip(" ·")))
         event.add("dtstart", item.start)
         event.add("dtend", item.end + timedelta(days=1))  # all-day DTEND is exclusive
         status = item.status
@@ -225,14 +239,16 @@ def write_ics(checked: Checked, target: Path) -> int:
         ]
         event.add(
             "description",
-            "\n".join(
-                ICS_WORDS["line"].format(lang, label=ICS_WORDS[key], value=value)
-                for key, value in lines
-                if value not in (None, "")
+            _text(
+                "\n".join(
+                    ICS_WORDS["line"].format(lang, label=ICS_WORDS[key], value=value)
+                    for key, value in lines
+                    if value not in (None, "")
+                )
             ),
         )
         if action.get("channel"):
-            event.add("categories", [str(action.get("channel"))])
+            event.add("categories", [_one_line(str(action.get("channel")))])
         calendar.add_component(event)
         count += 1
     for objective in plan.rows("objectives"):
@@ -243,14 +259,16 @@ def write_ics(checked: Checked, target: Path) -> int:
         event.add("uid", _uid(plan, "objective", objective.get("id")))
         event.add("dtstamp", stamp)
         prefix = ICS_WORDS["objective_deadline"](lang)
-        event.add("summary", f"{prefix} {objective.get('id')} · {objective.get('objective') or ''}".strip(" ·"))
+        event.add(
+            "summary", _one_line(f"{prefix} {objective.get('id')} · {objective.get('objective') or ''}".strip(" ·"))
+        )
         event.add("dtstart", deadline)
         event.add("dtend", deadline + timedelta(days=1))
         target_value = objective.get("target")
         if target_value is not None:
             event.add(
                 "description",
-                f"{ICS_WORDS['target'](lang)}: {target_value:g} {objective.get('unit') or ''}".strip(),
+                _text(f"{ICS_WORDS['target'](lang)}: {target_value:g} {objective.get('unit') or ''}".strip()),
             )
         calendar.add_component(event)
         count += 1
@@ -262,11 +280,29 @@ def write_ics(checked: Checked, target: Path) -> int:
         event = Event()
         event.add("uid", _uid(plan, "peak", peak.get("name")))
         event.add("dtstamp", stamp)
-        event.add("summary", str(peak.get("name")))
+        event.add("summary", _one_line(str(peak.get("name"))))
         event.add("dtstart", start)
         event.add("dtend", end + timedelta(days=1))
         event.add("categories", [ICS_WORDS["peak"](lang)])
         calendar.add_component(event)
         count += 1
-    target.write_bytes(calendar.to_ical())
+    write_files([(target, calendar.to_ical())], [Path(checked.path)], force=force, looks_like=_looks_like_ics)
     return count
+
+
+def _text(value: str) -> str:
+    """A TEXT value RFC 5545 allows: no control character but line breaks and tabs (escaped by icalendar)."""
+    return hygiene.ics_text(value)
+
+
+def _one_line(value: str) -> str:
+    """A summary, name or category on one line: an Alt+Enter line break becomes a space."""
+    return " ".join(hygiene.ics_text(value).split("\n")).strip()
+
+
+def _looks_like_ics(head: bytes) -> bool:
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").upper().startswith(b"BEGIN:VCALENDAR")
+
+
+def looks_like_json(head: bytes) -> bool:
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[")

@@ -450,7 +450,7 @@ def _read_plain_rows(grid, table: Table, data: TableData, parsers, by_key, lang:
                     continue
             elif kind is float and value != value:  # NaN counts as empty, as in the general loop
                 continue
-            elif kind is native:
+            elif kind is native and V.in_bounds(value):
                 values[key] = value
                 content = True
                 continue

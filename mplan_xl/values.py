@@ -59,6 +59,8 @@ EXPECTED = {
     T.NUMBER: ("un nombre", "a number"),
     T.DATE: ("une date", "a date"),
     "valid_date": ("une date valide", "a valid date"),
+    "date_range": ("une date entre 1900 et 9998", "a date between 1900 and 9998"),
+    "number_range": ("un nombre inférieur à un million de milliards", "a number below a million billion"),
     "month": ("un mois", "a month"),
     T.CHOICE: ("une valeur de la liste", "a value from the list"),
     T.BOOL: ("oui ou non", "yes or no"),
@@ -214,6 +216,9 @@ def _plain_digits(text: str, raw: str, lang: str, prefixed: bool) -> str:
     return text
 
 
+NUMBER_LIMIT = 1e15  # a million billion: beyond, a typo or a placeholder (and sums could overflow)
+
+
 def parse_number(value: object, lang: str = "fr") -> float | None:
     if is_empty(value):
         return None
@@ -222,13 +227,27 @@ def parse_number(value: object, lang: str = "fr") -> float | None:
     if isinstance(value, (int, float)):
         if math.isnan(value) or math.isinf(value):
             raise ValueProblem(value, T.NUMBER)
+        if not abs(value) < NUMBER_LIMIT:
+            raise ValueProblem(f"{value:g}", "number_range")
         return float(value)
     if isinstance(value, (date, datetime)):
         raise ValueProblem(value, "number_not_date")
     text = str(value).strip()
     if text.endswith("%"):
         text = text[:-1]
-    return _number_from_text(text, lang)
+    number = _number_from_text(text, lang)
+    if not abs(number) < NUMBER_LIMIT:  # 400 digits typed as text: inf
+        raise ValueProblem(value, "number_range")
+    return number
+
+
+def in_bounds(value: object) -> bool:
+    """A number or date the parsers would accept as it is (the reader's fast path skips them)."""
+    if isinstance(value, float):
+        return abs(value) < NUMBER_LIMIT
+    if isinstance(value, date):
+        return DATE_RANGE[0] <= value <= DATE_RANGE[1]
+    return True
 
 
 parse_money = parse_number
@@ -425,9 +444,20 @@ _DAY_FIRST = re.compile(r"^(?:([a-z]+) )?(\d{1,2})" + _ORDINAL + r" ([a-z]+)(?: 
 _MONTH_FIRST = re.compile(r"^(?:([a-z]+) )?([a-z]+) (\d{1,2})" + _ORDINAL + r" (\d{2}|\d{4})$")
 
 
+DATE_RANGE = (date(1900, 1, 1), date(9998, 12, 31))  # a year of margin: date arithmetic never overflows
+
+
 def parse_date(value: object, period: tuple[date, date] | None = None, country: str | None = None) -> date | None:
     """A date from an Excel date, a serial number, or text (day-first, month-first `/` dates in a US plan;
-    period words resolved against the plan period)."""
+    period words resolved against the plan period). A date outside 1900-9998 is refused (`date_range`):
+    31/12/9999 is a placeholder, and the day after it does not exist."""
+    found = _parse_date(value, period, country)
+    if found is not None and not DATE_RANGE[0] <= found <= DATE_RANGE[1]:
+        raise ValueProblem(value if isinstance(value, str) else found.isoformat(), "date_range")
+    return found
+
+
+def _parse_date(value: object, period: tuple[date, date] | None, country: str | None) -> date | None:
     if is_empty(value):
         return None
     if isinstance(value, datetime):

@@ -7,13 +7,17 @@ failure before the replace leaves the target untouched, and the temporary file i
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
+import signal
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -53,34 +57,248 @@ def refuse_busy(paths: Iterable[Path], target: Path, *, force: bool = False) -> 
 
 @contextmanager
 def staged(target: Path) -> Iterator[Path]:
-    """A temporary file beside target (same folder: the replace is atomic), removed unless committed."""
-    handle, temp_name = tempfile.mkstemp(
-        prefix=f".{target.stem}.", suffix=".mplan-tmp" + target.suffix, dir=target.parent
-    )
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
-        yield temp
-    finally:
-        temp.unlink(missing_ok=True)
+    """A temporary file beside target (same folder: the replace is atomic), removed unless committed.
+
+    A symlinked target is written through: the temporary file goes beside the file the link points to.
+    SIGTERM and SIGHUP remove it too (Ctrl-C does through the finally clause).
+    """
+    real = write_path(target)
+    with _cleanup_on_signals():
+        with _signals_blocked():  # a TERM between creating the file and recording it would leave it
+            handle, temp_name = tempfile.mkstemp(
+                prefix=f".{real.stem}.", suffix=".mplan-tmp" + real.suffix, dir=real.parent
+            )
+            temp = Path(temp_name)
+            _LIVE_TEMPS.add(temp)
+        os.close(handle)
+        try:
+            yield temp
+        finally:
+            temp.unlink(missing_ok=True)
+            _LIVE_TEMPS.discard(temp)
+
+
+def write_path(target: Path) -> Path:
+    """The file a write to target changes: target itself, or the file a symlink points to."""
+    return Path(os.path.realpath(target)) if os.path.islink(target) else target
+
+
+def new_file_mode() -> int:
+    """The mode a new file gets from open(): 0666 less the umask."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 def seal(temp: Path, target: Path) -> None:
-    """Give the written temporary file target's permissions and flush it to disk."""
-    if target.exists():
-        shutil.copymode(target, temp)  # keep the workbook's permissions
+    """Give the written temporary file target's permissions (a new file's if none) and flush it to disk."""
+    real = write_path(target)
+    if real.exists():
+        shutil.copymode(real, temp)  # keep the workbook's permissions
+    else:
+        os.chmod(temp, new_file_mode())  # mkstemp made it 0600
     _fsync(temp)
 
 
-def commit(temp: Path, target: Path, backup: bool) -> Path | None:
-    """Keep one backup of target, then replace it by temp in one step. Returns the backup's path."""
+@dataclass(frozen=True)
+class Fingerprint:
+    """What identifies the version of a file that was read: size, modification time, inode, content hash."""
+
+    size: int
+    mtime_ns: int
+    inode: int
+    sha256: str
+
+    @classmethod
+    def of(cls, path: Path) -> Fingerprint | None:
+        try:
+            info = os.stat(path)
+            digest = hashlib.sha256()
+            with open(path, "rb") as handle:
+                for block in iter(lambda: handle.read(1 << 20), b""):
+                    digest.update(block)
+        except OSError:
+            return None
+        return cls(info.st_size, info.st_mtime_ns, info.st_ino, digest.hexdigest())
+
+
+class ConflictError(WorkbookError):
+    """The workbook was saved by another program while mplan was writing its new version."""
+
+
+def conflict_path(path: Path) -> Path:
+    return path.with_name(f"{path.stem}.mplan-conflict{path.suffix}")
+
+
+def commit(temp: Path, target: Path, backup: bool, expect: Fingerprint | None = None) -> Path | None:
+    """Keep one backup of target, then replace it by temp in one step. Returns the backup's path.
+
+    With expect (the fingerprint of target when it was read), a target changed meanwhile by another
+    program is left as it is, backup included: the new version is kept beside it as
+    NAME.mplan-conflict.xlsx and ConflictError is raised.
+    """
+    real = write_path(target)
+    _check_unchanged(temp, real, expect)
     saved = None
-    if backup and target.exists():
-        saved = backup_path(target)
-        shutil.copy2(target, saved)
-    os.replace(temp, target)
-    _fsync_dir(target.parent)
+    if backup and real.exists():
+        saved = backup_path(real)
+        copy_atomic(real, saved)  # never truncates the previous backup: written beside it, then renamed
+        _check_unchanged(temp, real, expect)
+    os.replace(temp, real)
+    _fsync_dir(real.parent)
     return saved
+
+
+def _check_unchanged(temp: Path, real: Path, expect: Fingerprint | None) -> None:
+    if expect is None or Fingerprint.of(real) == expect:
+        return
+    kept = conflict_path(real)
+    os.replace(temp, kept)
+    _fsync_dir(real.parent)
+    raise ConflictError(
+        f"{real} was saved by another program while the report was being written: it is left as that "
+        f"program saved it; the report is in {kept} (run mplan report again to report on the new version)"
+    )
+
+
+def copy_atomic(source: Path, target: Path) -> None:
+    """Copy source to target (contents, mode, times) through a temporary file: target is never half-written."""
+    with staged(target) as temp:
+        shutil.copyfile(source, temp)
+        shutil.copystat(source, temp)
+        _fsync(temp)
+        os.replace(temp, write_path(target))
+    _fsync_dir(write_path(target).parent)
+
+
+def refuse_output(target: Path, inputs: Iterable[Path] = (), *, force: bool = False, looks_like=None) -> None:
+    """Refuse an output that is a folder, one of the inputs (also through a link), or an existing file of
+    another kind (looks_like(first bytes) is false: a workbook given as the .ics to write) unless force."""
+    if target.is_dir():
+        raise UsageError(f"{target} is a folder: give a file name")
+    folder = write_path(target).parent
+    if not folder.is_dir():
+        raise UsageError(f"folder {folder} does not exist; nothing was written")
+    if not target.exists():
+        return
+    for source in inputs:
+        try:
+            same = os.path.samefile(target, source)
+        except OSError:
+            continue
+        if same:
+            raise UsageError(f"{target} is {source} (or a link to it): choose another output name")
+    if force or looks_like is None:
+        return
+    try:
+        with open(target, "rb") as handle:
+            head = handle.read(512)
+    except OSError:
+        return  # the write reports it
+    if head and not looks_like(head):
+        raise UsageError(
+            f"{target} exists and is not a file mplan wrote (a workbook?): choose another name or add --force"
+        )
+
+
+@contextmanager
+def output(target: Path, inputs: Iterable[Path] = (), *, force: bool = False, looks_like=None) -> Iterator[Path]:
+    """A temporary file to write target's new content into; put in place atomically if the block succeeds.
+
+    Refuses what refuse_output refuses. Any failure (disk full, …) leaves target as it was.
+    """
+    refuse_output(target, inputs, force=force, looks_like=looks_like)
+    with staged(target) as temp:
+        yield temp
+        seal(temp, target)
+        os.replace(temp, write_path(target))
+        _fsync_dir(write_path(target).parent)
+
+
+def write_files(
+    contents: list[tuple[Path, bytes]], inputs: Iterable[Path] = (), *, force: bool = False, looks_like=None
+) -> None:
+    """Write several files all or nothing: every one to its temporary file first, then each renamed."""
+    inputs = list(inputs)
+    for target, _ in contents:
+        refuse_output(target, inputs, force=force, looks_like=looks_like)
+    with ExitStack() as stack:
+        ready = []
+        for target, data in contents:
+            temp = stack.enter_context(staged(target))
+            temp.write_bytes(data)
+            seal(temp, target)
+            ready.append((temp, write_path(target)))
+        for temp, real in ready:
+            os.replace(temp, real)
+        for folder in {real.parent for _, real in ready}:
+            _fsync_dir(folder)
+
+
+def looks_like_text(head: bytes) -> bool:
+    """Not a zip (xlsx, docx, ods), not an OLE file (xls, doc), no NUL byte: a text file."""
+    return not head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")) and b"\x00" not in head
+
+
+_LIVE_TEMPS: set[Path] = set()
+_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+_installed: dict[int, object] = {}
+_depth = 0
+
+
+def _on_signal(signum, frame):
+    for temp in list(_LIVE_TEMPS):
+        try:
+            temp.unlink()
+        except OSError:
+            pass
+    _LIVE_TEMPS.clear()
+    previous = _installed.get(signum, signal.SIG_DFL)
+    if callable(previous):
+        previous(signum, frame)
+        return
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)  # die of the signal, as without the handler
+
+
+@contextmanager
+def _signals_blocked():
+    if not _SIGNALS or not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+@contextmanager
+def _cleanup_on_signals():
+    """While temporary files exist, TERM and HUP remove them before the process ends as it would have.
+
+    A signal ignored (nohup) stays ignored; the previous handlers are restored on the way out.
+    """
+    global _depth
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    if _depth == 0:
+        for signum in _SIGNALS:
+            previous = signal.getsignal(signum)
+            if previous is signal.SIG_IGN or previous is None:
+                continue
+            _installed[signum] = previous
+            signal.signal(signum, _on_signal)
+    _depth += 1
+    try:
+        yield
+    finally:
+        _depth -= 1
+        if _depth == 0:
+            for signum, previous in _installed.items():
+                signal.signal(signum, previous)
+            _installed.clear()
 
 
 @contextmanager

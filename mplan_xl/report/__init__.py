@@ -10,6 +10,7 @@ graft and the verification work on that one opening.
 
 from __future__ import annotations
 
+import os
 import tempfile
 import zipfile
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from ..ooxml import workbook
 from ..ooxml.check import check_file
 from ..ooxml.graft import GraftError, Scratch, graft
 from ..ooxml.package import Package
-from ..ooxml.safewrite import commit, exclusive, refuse_busy, seal, staged
+from ..ooxml.safewrite import Fingerprint, commit, exclusive, refuse_busy, seal, staged, write_path
 from ..ooxml.verify import verify
 from ..pipeline import Checked, check
 from ..schema import SHEET
@@ -75,10 +76,13 @@ def write_report(
         raise UsageError(f"{target}: the output must be an .xlsx or .xlsm workbook")
     if out and target.suffix.lower() != path.suffix.lower():
         raise UsageError(f"{target}: keep the extension of {path.name} ({path.suffix})")
+    in_place = target.exists() and path.exists() and target.samefile(path)
+    if in_place and os.path.realpath(target) != os.path.realpath(path):  # a hard link of the input
+        raise UsageError(f"{target} is {path} (or a link to it): omit -o to write the report into it")
     refuse_busy({path, target}, target, force=force)
-    with exclusive(target):
+    with exclusive(write_path(target)):
         try:
-            return _write_report(path, target, today=today, lang=lang, backup=backup)
+            return _write_report(path, target, today=today, lang=lang, backup=backup, in_place=in_place)
         except MplanError:
             raise
         except Exception as exc:  # never a traceback: one line, exit 2, the original untouched
@@ -87,7 +91,8 @@ def write_report(
 
 
 @paused_gc()
-def _write_report(path: Path, target: Path, *, today, lang, backup) -> ReportResult:
+def _write_report(path: Path, target: Path, *, today, lang, backup, in_place=True) -> ReportResult:
+    read = Fingerprint.of(path) if in_place else None  # the version read: checked again before the replace
     checked = check(path, today=today, lang=lang, keep_raw=True)
     generated = date.today()  # the day the report is made; `today` is the day the plan is judged at
     current = dict(
@@ -113,13 +118,13 @@ def _write_report(path: Path, target: Path, *, today, lang, backup) -> ReportRes
                     current=current,
                     previous=previous,
                 )
-                saved = _replace(package, target, scratch, names, checked, backup)
+                saved = _replace(package, target, scratch, names, checked, backup, read)
         except OSError as exc:  # disk full, permissions, …: the original is untouched
             raise WorkbookError(f"cannot write {target}: {exc.strerror or exc}; nothing was changed") from exc
     return ReportResult(target, names, checked.report, saved)
 
 
-def _replace(package: Package, target: Path, scratch: Scratch, names: list[str], checked: Checked, backup: bool):
+def _replace(package: Package, target: Path, scratch: Scratch, names: list[str], checked: Checked, backup: bool, read):
     """Graft into a temporary file beside target, verify, back up, then replace target in one step."""
     with staged(target) as temp:
         try:
@@ -131,4 +136,4 @@ def _replace(package: Package, target: Path, scratch: Scratch, names: list[str],
         seal(temp, target)
         verify(package, temp, names, checked.plan)
         package.close()  # before the replace: a file still open cannot be replaced on Windows
-        return commit(temp, target, backup)
+        return commit(temp, target, backup, read)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import sys
 import zipfile
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -245,6 +245,13 @@ def _workbook_variants(out: Path) -> None:
     ):
         wb[title].title = new
     wb.save(out / "odd_sheet_names.xlsx")
+    wb = openpyxl.load_workbook(SAMPLE)  # issue 13: values a workbook can hold that overflow arithmetic
+    wb["1 Objectifs"]["G5"] = datetime(9999, 12, 31)
+    wb["6 Actions"]["H5"] = 1e308
+    wb["6 Actions"]["H6"] = 1e308
+    wb["6 Actions"]["H7"] = "9" * 400
+    wb["6 Actions"]["C5"] = "_x001B_]0;title_x0007__x001B_[2J=WEBSERVICE(A3)"
+    wb.save(out / "extreme_values_and_controls.xlsx")
     wb = openpyxl.Workbook()
     wb.active["A1"] = "Rien à voir avec un plan"
     wb.save(out / "unrelated_workbook.xlsx")
