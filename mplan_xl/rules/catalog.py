@@ -184,7 +184,7 @@ SPECS: tuple[RuleSpec, ...] = (
         ),
         what=Text(
             (
-                "sont compris : les nombres et les montants (`1 200,50 €`, `1,200.50`, `4.500 €` dans un plan "
+                "mplan comprend les nombres et les montants (`1 200,50 €`, `1,200.50`, `4.500 €` dans un plan "
                 "français), les pourcentages (`25 %`), les dates (`15/03/2027`, `15-Mar-27`, `2027/03/15`, "
                 "`15 mars 2027`, `lundi 15 mars 2027`, `T2`, `fin d'année` ; dans un plan américain, les dates avec `/` "
                 "commencent par le mois), les choix de la liste (dans l'une ou l'autre langue) et oui/non ; tout le "
@@ -251,7 +251,7 @@ SPECS: tuple[RuleSpec, ...] = (
         name="required-value-missing",
         severity=ERROR,
         title=Text(
-            "Une valeur obligatoire manque sur une ligne remplie.",
+            "Une valeur obligatoire manque sur une ligne non vide.",
             "A required value is missing on a row that has content.",
         ),
         message=Text("Valeur obligatoire manquante : « {column} »", "Required value missing: '{column}'"),
@@ -807,7 +807,7 @@ SPECS: tuple[RuleSpec, ...] = (
         severity=WARNING,
         title=Text(
             (
-                "Cible mal adressée : un persona de 55 ans et plus est ciblé via un réseau surtout fréquenté par les "
+                "Canal inadapté à l'audience : un persona de 55 ans et plus est ciblé via un réseau surtout fréquenté par les "
                 "jeunes (TikTok, Snapchat, …)."
             ),
             "Audience mismatch: a persona aged 55+ is targeted through a youth-skewed network (TikTok, Snapchat, …).",
@@ -1842,7 +1842,7 @@ SPECS: tuple[RuleSpec, ...] = (
         hint=Text("Utilisez un ID de l'onglet 6.", "Use an id from sheet 6."),
         why=Text("son coût et son gain sont exclus des chiffres.", "its cost and revenue are left out of the figures."),
         example=Text(
-            "du réalisé pour « A30 » alors que les actions vont de A01 à A26.",
+            "une ligne de réalisé pour « A30 » alors que les actions vont de A01 à A26.",
             'actuals for "A30" when actions go from A01 to A26.',
         ),
         fix=Text("corrigez l'ID.", "correct the id."),
@@ -1853,8 +1853,8 @@ SPECS: tuple[RuleSpec, ...] = (
         severity=WARNING,
         title=Text(
             (
-                "Le dernier relevé d'un objectif est plus ancien que la fréquence des mesures, alors que son délai "
-                "court (aujourd'hui est entre le début de période et son échéance)."
+                "Le dernier relevé d'un objectif est plus ancien que la fréquence des mesures, alors que l'objectif "
+                "est en cours (aujourd'hui se situe entre le début de période et son échéance)."
             ),
             (
                 "An objective's latest reading is older than the measurement interval while its time runs "
