@@ -217,9 +217,7 @@ def _print_report(report, lang: str | None) -> None:
 @click.option(
     "--lang",
     type=click.Choice(["fr", "en"]),
-    default="en",
-    show_default=True,
-    help="Language of the message and hint shown with each rule.",
+    help="Language of the titles and explanations (default: the system's language).",
 )
 @click.option(
     "--format",
@@ -238,12 +236,15 @@ def rules(code, lang, fmt):
       mplan rules
       mplan rules MP503
       mplan rules overload
+      mplan rules --lang fr MP503
       mplan rules --format json
     """
     import json
 
+    from .i18n import system_lang
     from .rules.catalog import SPECS, spec
 
+    lang = lang or system_lang()
     chosen = SPECS
     if code:
         one = spec(code)
@@ -259,18 +260,26 @@ def rules(code, lang, fmt):
         width = max(len(s.name) for s in SPECS)
         lines = []
         for s in SPECS:
-            lines.append(f"{s.code}  {s.name:<{width}}  {s.severity:<7}  {s.title}")
+            lines.append(f"{s.code}  {s.name:<{width}}  {s.severity:<7}  {s.title(lang)}")
             lines.append(click.style(f"       {s.message(lang)}\n       → {s.hint(lang)}", dim=True))
         _emit("\n".join(lines))
 
 
 def _explain_rule(rule, lang: str) -> str:
+    """The rule in one language: its title, then What/Why/Example/Fix (Ce qui est vérifié, Pourquoi…)."""
     import textwrap
 
-    lines = [click.style(f"{rule.code} {rule.name} ({rule.severity}): {rule.title}", bold=True), ""]
-    for key, text in rule.sections().items():
-        lines += textwrap.wrap(f"{key}: {text}", 100, subsequent_indent="  ")
-    lines += ["", f"Message: {rule.message(lang)}", f"Hint: {rule.hint(lang)}"]
+    from .rules.catalog import HEADINGS
+
+    colon = "\u00a0:" if lang == "fr" else ":"  # French typography: a no-break space before the colon
+    lines = [click.style(f"{rule.code} {rule.name} ({rule.severity}){colon} {rule.title(lang)}", bold=True), ""]
+    for key, text in rule.sections(lang).items():
+        lines += textwrap.wrap(f"{key}{colon} {text}", 100, subsequent_indent="  ")
+    lines += [
+        "",
+        f"{HEADINGS['message'](lang)}{colon} {rule.message(lang)}",
+        f"{HEADINGS['hint'](lang)}{colon} {rule.hint(lang)}",
+    ]
     return "\n".join(lines)
 
 

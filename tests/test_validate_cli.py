@@ -122,7 +122,7 @@ def test_unreadable_files_are_one_line_exit_2(tmp_path, content):
 
 
 def test_rules_command_lists_and_explains():
-    runner = CliRunner()
+    runner = CliRunner(env={"LC_ALL": None, "LC_MESSAGES": None, "LANG": "en_US.UTF-8", "LANGUAGE": None})
     listing = runner.invoke(cli, ["rules"])
     assert listing.exit_code == 0
     lines = listing.output.splitlines()
@@ -137,7 +137,7 @@ def test_rules_command_lists_and_explains():
     assert "Hint: Spread the actions" in one.output and "Example: Claire" in one.output
     assert runner.invoke(cli, ["rules", "overload"]).output == one.output, "a rule by its name"
     french = runner.invoke(cli, ["rules", "MP503", "--lang", "fr"]).output
-    assert "Message: {owner} : {days} jours de charge" in french
+    assert "Message\u00a0: {owner} : {days} jours de charge" in french
     unknown = runner.invoke(cli, ["rules", "MP999"])
     assert (
         unknown.exit_code == 2

@@ -94,12 +94,12 @@ class Rule:
 
     @property
     def title(self) -> str:
-        return self.spec.title
+        return self.spec.title.en
 
     @property
     def doc(self) -> str:
         """The title and the What/Why/Example/Fix sections, as text."""
-        return "\n".join([self.spec.title, *(f"{k}: {v}" for k, v in self.spec.sections().items())])
+        return "\n".join([self.spec.title.en, *(f"{k}: {v}" for k, v in self.spec.sections().items())])
 
     def message(self, lang: str) -> str:
         return self.spec.message(lang)
