@@ -120,11 +120,13 @@ def parse(data: bytes) -> Doc:
     pull.close()
     declared: dict[int, list[tuple[str, str]]] = {}
     pending: list[tuple[str, str]] = []
-    root = None
-    for event, item in pull.read_events():
-        if event == "start-ns":
-            pending.append(item)
-        else:
+    root: ET.Element | None = None
+    for entry in pull.read_events():
+        event, item = entry  # type: ignore[misc]  # typeshed's event queue type has a 1-tuple; none is ever queued
+        if event == "start-ns" and isinstance(item, tuple):
+            prefix, uri = item
+            pending.append((prefix, uri))
+        elif isinstance(item, ET.Element):
             if root is None:
                 root = item
             if pending:
@@ -168,7 +170,11 @@ def attr(element: ET.Element, name: str, default: str | None = None) -> str | No
     return default
 
 
-def canonical(element: ET.Element):
+# canonical(): tag, attributes, text, children (recursively)
+Canonical = tuple[str, tuple[tuple[str, str], ...], str, tuple["Canonical", ...]]
+
+
+def canonical(element: ET.Element) -> Canonical:
     """A comparable form of an element: names, attributes (unordered), text and children; no prefixes."""
     return (
         element.tag,
