@@ -40,7 +40,7 @@ class Doc:
         self._write(out, self.root, {XML_NS: "xml"})
         return out.getvalue().encode("utf-8")
 
-    def _write(self, out, element, scope: dict[str, str]) -> None:
+    def _write(self, out: io.StringIO, element: ET.Element, scope: dict[str, str]) -> None:
         if element.tag is ET.Comment:
             out.write(f"<!--{element.text or ''}-->")
             return
@@ -141,7 +141,7 @@ def parse(data: bytes) -> Doc:
     return doc
 
 
-def local(tag) -> str:
+def local(tag: object) -> str:
     """An element's or attribute's name without its namespace."""
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
