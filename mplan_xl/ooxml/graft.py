@@ -13,12 +13,14 @@ are ever replaced.
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 import zipfile
 from dataclasses import dataclass, field
 
 from . import content_types, styles, workbook, workbook_rels, xmltree
+from .bulk import Bulk
 from .package import GraftError, Package, rels_name, resolve
 from .rawzip import RawZipWriter
 
@@ -33,7 +35,7 @@ class Scratch:
 
     path: str
     names: list[str]
-    bulks: dict = field(default_factory=dict)  # sheet name -> Bulk (rows to add to its <sheetData>)
+    bulks: dict[str, Bulk] = field(default_factory=dict)  # sheet name -> Bulk (rows to add to its <sheetData>)
 
 
 def generated(package: Package) -> tuple[list[dict[str, str]], set[str]]:
@@ -52,7 +54,7 @@ def generated(package: Package) -> tuple[list[dict[str, str]], set[str]]:
     return old, old_parts - package.reachable(kept_roots)
 
 
-def graft(package: Package, scratch: Scratch, out_path) -> list[str]:
+def graft(package: Package, scratch: Scratch, out_path: str | os.PathLike[str]) -> list[str]:
     """Write out_path: the user's package with its previous generated sheets replaced by scratch's.
 
     Returns the names of the parts that were added. Raises GraftError when the package cannot be
@@ -91,21 +93,22 @@ def graft(package: Package, scratch: Scratch, out_path) -> list[str]:
     )
 
     # Workbook: drop the old generated sheets, append the new ones.
-    ids = []
+    ids: list[int] = []
     for e in kept:
         try:
             ids.append(int(e.get("sheetId", "0")))
         except ValueError:
             raise GraftError(f"sheet '{e.get('name')}' has the id {e.get('sheetId')!r}") from None
     next_id = max([*ids, 0]) + 1  # ids of replaced sheets are free again
-    new_sheets, new_rels = [], []
+    new_sheets: list[tuple[str, int, str]] = []
+    new_rels: list[tuple[str, str, str]] = []
     for i, (entry, rid) in enumerate(zip(s_entries, workbook_rels.new_ids(rels, old_ids, len(s_entries)), strict=True)):
         part = renamed[resolve(workbook.PART, s_rels[entry["r:id"]]["Target"])]
         new_sheets.append((scratch.names[i], next_id + i, rid))
         new_rels.append(workbook_rels.worksheet(rid, part))
 
     old_index = {i for i, e in enumerate(entries) if e["r:id"] in old_ids}
-    index_map = {}
+    index_map: dict[int, int] = {}
     for i in range(len(entries)):
         if i not in old_index:
             index_map[i] = len(index_map)
@@ -135,7 +138,13 @@ def graft(package: Package, scratch: Scratch, out_path) -> list[str]:
     return sorted(new_parts)
 
 
-def _copy_parts(s_data: dict[str, bytes], sheets: list[str], bulks: list, used: set[str], style_merger):
+def _copy_parts(
+    s_data: dict[str, bytes],
+    sheets: list[str],
+    bulks: list[Bulk | None],
+    used: set[str],
+    style_merger: styles.StyleMerger,
+) -> tuple[dict[str, bytes], dict[str, str]]:
     """The scratch's sheets and what they reach, under names free in the user's package.
 
     Each part gets its name once (the next free number in its folder, from the package's actual names);
@@ -155,7 +164,7 @@ def _copy_parts(s_data: dict[str, bytes], sheets: list[str], bulks: list, used: 
         used.add(f"{folder}/{stem}{n}{ext}")
         return f"{folder}/{stem}{n}{ext}"
 
-    def copy_part(part: str, bulk=None) -> str:
+    def copy_part(part: str, bulk: Bulk | None = None) -> str:
         """Copy a scratch part (and, recursively, what its relationships point at) under a free name."""
         if part in renamed:
             return renamed[part]
@@ -164,9 +173,10 @@ def _copy_parts(s_data: dict[str, bytes], sheets: list[str], bulks: list, used: 
         if rels_part in s_data:
             doc = xmltree.parse(s_data[rels_part])
             for rel in doc.root:
-                if rel.get("TargetMode") == "External" or rel.get("Target") is None:
+                rel_target = rel.get("Target")
+                if rel.get("TargetMode") == "External" or rel_target is None:
                     continue
-                child = copy_part(resolve(part, rel.get("Target")))
+                child = copy_part(resolve(part, rel_target))
                 rel.set("Target", posixpath.relpath(child, posixpath.dirname(target)))
             new_parts[rels_name(target)] = doc.serialise()
         body = s_data[part]

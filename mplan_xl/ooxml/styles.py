@@ -62,10 +62,14 @@ class StyleMerger:
                 item.tag = f"{{{self.namespace}}}{xmltree.local(item.tag)}"
         return element
 
-    def _block(self, block: str, create: bool = False) -> ET.Element | None:
-        root = self.doc.root
-        found = xmltree.child(root, block)
-        if found is None and create:
+    def _block(self, block: str) -> ET.Element | None:
+        return xmltree.child(self.doc.root, block)
+
+    def _new_block(self, block: str) -> ET.Element:
+        """The block, created (empty, in its place in the schema's order) if the part has none."""
+        found = self._block(block)
+        if found is None:
+            root = self.doc.root
             found = ET.Element(f"{{{self.namespace}}}{block}")
             later = ORDER[ORDER.index(block) + 1 :]
             position = next((i for i, c in enumerate(root) if xmltree.local(c.tag) in later), len(root))
@@ -79,7 +83,9 @@ class StyleMerger:
     def _append(self, block: str, item: str, records: list[ET.Element]) -> dict[int, int]:
         found = self._block(block)
         existing = [xmltree.canonical(r) for r in xmltree.children(found, item)] if found is not None else []
-        mapping, added, added_keys = {}, [], []
+        mapping: dict[int, int] = {}
+        added: list[ET.Element] = []
+        added_keys: list[xmltree.Canonical] = []
         for i, record in enumerate(records):
             key = xmltree.canonical(record)
             if key in existing:
@@ -91,7 +97,7 @@ class StyleMerger:
                 added.append(record)
                 added_keys.append(key)
         if added:
-            found = self._block(block, create=True)
+            found = self._new_block(block)
             had_count = found.get("count") is not None or not existing
             found.extend(added)
             if had_count:
@@ -100,7 +106,7 @@ class StyleMerger:
 
     def _merge_numfmts(self, scratch: ET.Element) -> dict[int, int]:
         found = self._block("numFmts")
-        mine = {}
+        mine: dict[str, int] = {}
         for fmt in xmltree.children(found, "numFmt") if found is not None else []:
             try:
                 mine.setdefault(fmt.get("formatCode") or "", int(fmt.get("numFmtId") or ""))
@@ -108,7 +114,8 @@ class StyleMerger:
                 raise GraftError(f"xl/styles.xml has a number format with the id {fmt.get('numFmtId')!r}") from exc
         theirs_block = xmltree.child(scratch, "numFmts")
         theirs = xmltree.children(theirs_block, "numFmt") if theirs_block is not None else []
-        mapping, added = {}, []
+        mapping: dict[int, int] = {}
+        added: list[ET.Element] = []
         next_id = max([163, *mine.values()]) + 1
         for fmt in theirs:
             code, old_id = fmt.get("formatCode") or "", int(fmt.get("numFmtId") or "0")
@@ -119,7 +126,7 @@ class StyleMerger:
                 added.append(ET.Element(f"{{{self.namespace}}}numFmt", {"numFmtId": str(next_id), "formatCode": code}))
                 next_id += 1
         if added:
-            block = self._block("numFmts", create=True)
+            block = self._new_block("numFmts")
             block.extend(added)
             self._count(block, "numFmt")
         return mapping

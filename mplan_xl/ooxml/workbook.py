@@ -130,8 +130,8 @@ def edit(
             continue
         if defined.get("name") == MARKER or _SHEET_MARKER.match(defined.get("name") or ""):
             defined_names.remove(defined)
-        elif defined.get("localSheetId") is not None:
-            index = int(defined.get("localSheetId"))
+        elif (local_sheet := defined.get("localSheetId")) is not None:
+            index = int(local_sheet)
             if index not in index_map:
                 defined_names.remove(defined)  # a name local to a sheet that is being replaced
             else:
@@ -141,8 +141,8 @@ def edit(
         if xmltree.local(defined.tag) != "definedName":
             continue
         added = _retag(copy.deepcopy(defined), main)
-        if added.get("localSheetId") is not None:
-            added.set("localSheetId", str(kept + int(added.get("localSheetId"))))
+        if (local_sheet := added.get("localSheetId")) is not None:
+            added.set("localSheetId", str(kept + int(local_sheet)))
         defined_names.append(added)
     marker = ET.SubElement(defined_names, f"{{{main}}}definedName", {"name": MARKER, "hidden": "1"})
     marker.text = '"' + "/".join(names).replace('"', '""') + '"'
@@ -153,8 +153,8 @@ def edit(
     views = xmltree.child(root, "bookViews")
     for view in xmltree.children(views, "workbookView") if views is not None else []:
         for name in ("activeTab", "firstSheet"):
-            if view.get(name) is not None:
-                view.set(name, str(index_map.get(int(view.get(name)), 0)))
+            if (tab := view.get(name)) is not None:
+                view.set(name, str(index_map.get(int(tab), 0)))
     return doc.serialise()
 
 

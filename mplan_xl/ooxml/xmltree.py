@@ -40,7 +40,7 @@ class Doc:
         self._write(out, self.root, {XML_NS: "xml"})
         return out.getvalue().encode("utf-8")
 
-    def _write(self, out, element, scope: dict[str, str]) -> None:
+    def _write(self, out: io.StringIO, element: ET.Element, scope: dict[str, str]) -> None:
         if element.tag is ET.Comment:
             out.write(f"<!--{element.text or ''}-->")
             return
@@ -120,11 +120,13 @@ def parse(data: bytes) -> Doc:
     pull.close()
     declared: dict[int, list[tuple[str, str]]] = {}
     pending: list[tuple[str, str]] = []
-    root = None
-    for event, item in pull.read_events():
-        if event == "start-ns":
-            pending.append(item)
-        else:
+    root: ET.Element | None = None
+    for entry in pull.read_events():
+        event, item = entry  # type: ignore[misc]  # typeshed's event queue type has a 1-tuple; none is ever queued
+        if event == "start-ns" and isinstance(item, tuple):
+            prefix, uri = item
+            pending.append((prefix, uri))
+        elif isinstance(item, ET.Element):
             if root is None:
                 root = item
             if pending:
@@ -139,7 +141,7 @@ def parse(data: bytes) -> Doc:
     return doc
 
 
-def local(tag) -> str:
+def local(tag: object) -> str:
     """An element's or attribute's name without its namespace."""
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
@@ -168,7 +170,11 @@ def attr(element: ET.Element, name: str, default: str | None = None) -> str | No
     return default
 
 
-def canonical(element: ET.Element):
+# canonical(): tag, attributes, text, children (recursively)
+Canonical = tuple[str, tuple[tuple[str, str], ...], str, tuple["Canonical", ...]]
+
+
+def canonical(element: ET.Element) -> Canonical:
     """A comparable form of an element: names, attributes (unordered), text and children; no prefixes."""
     return (
         element.tag,

@@ -144,11 +144,13 @@ def _timeline(ws, fmt: Fmt, plan: Plan, fig: Figures, lang: str, generated: date
     if period:
         first_day, last_day = period
     elif scheduled:
-        first_day, last_day = min(i.start for i in scheduled), max(i.end for i in scheduled)
+        # a scheduled item has its start and its end (`due`)
+        first_day = min(i.start for i in scheduled if i.start is not None)
+        last_day = max(i.due for i in scheduled)
     else:
         first_day = last_day = fig.today
     monday = first_day - timedelta(days=first_day.weekday())
-    weeks = []
+    weeks: list[date] = []
     while monday <= last_day:
         weeks.append(monday)
         monday += timedelta(days=7)
@@ -170,7 +172,7 @@ def _timeline(ws, fmt: Fmt, plan: Plan, fig: Figures, lang: str, generated: date
     head = fmt.head(align="center")
     for c, key in enumerate(("id", "action", "owner", "status", "start", "deadline")):
         ws.write_string(row, c, t(key, lang), head)
-    months_seen = set()
+    months_seen: set[str] = set()
     for i, week in enumerate(weeks):
         key = (week + timedelta(days=3)).strftime("%m/%y")
         cell_format = fmt.head(
@@ -199,17 +201,20 @@ def _timeline(ws, fmt: Fmt, plan: Plan, fig: Figures, lang: str, generated: date
         )
     ws.freeze_panes(row + 1, base)
     # Commercial peaks.
-    peaks = [p for p in plan.rows("peaks") if isinstance(p.get("start"), date)]
+    peaks: list[tuple[str, date, date]] = []  # (name, start, end), the end defaulting to the start
+    for peak in plan.rows("peaks"):
+        start, end = peak.get("start"), peak.get("end")
+        if isinstance(start, date):
+            peaks.append((str(peak.get("name")), start, end if isinstance(end, date) else start))
     if peaks:
         row += 1
         ws.write_string(row, 0, "", fmt(bold=True, bg_color="#FFF2CC"))
         ws.write_string(row, 1, t("peaks", lang), fmt(bold=True, bg_color="#FFF2CC"))
         marks: dict[int, list[str]] = {}
-        for peak in peaks:
-            end = peak.get("end") if isinstance(peak.get("end"), date) else peak.get("start")
+        for name, start, end in peaks:
             for i, week in enumerate(weeks):
-                if week <= end and week + timedelta(days=6) >= peak.get("start"):
-                    marks.setdefault(i, []).append(str(peak.get("name")))
+                if week <= end and week + timedelta(days=6) >= start:
+                    marks.setdefault(i, []).append(name)
         for c in range(2, base):
             ws.write_blank(row, c, None, fmt(bg_color="#FFF2CC"))
         for i in range(len(weeks)):

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from .. import snapshot
-from ..figures import Figures
+from ..figures import Figures, Scheduled
 from ..findings import Report
 from ..i18n import Locale
 from ..reader import Plan
@@ -78,7 +79,10 @@ def write_summary(workbook, ws, fmt: Fmt, ctx: Context):
 
 # -- page 1 as data --------------------------------------------------------------------------------------
 
-Cell = tuple  # (col, kind, value, format, last col of a merge or None)
+# (col, kind, value, format, last col of a merge or None); the value's type goes with its kind ("s": str,
+# "d": date, "n": a number), None writes a blank; the format is an XlsxWriter Format.
+Cell = tuple[int, str, Any, Any, int | None]
+PageRow = tuple[float | None, list[Cell]]  # (height in points, or None for the default; the row's cells)
 
 
 def _write(ws, row: int, cell: Cell) -> None:
@@ -99,7 +103,7 @@ def _lines(text: str, chars: int) -> int:
     return max(1, -(-len(text) // chars))
 
 
-def first_page(fmt: Fmt, ctx: Context, capacity: float) -> list[tuple[float | None, list[Cell]]]:
+def first_page(fmt: Fmt, ctx: Context, capacity: float) -> list[PageRow]:
     """Page 1's rows (from row 3 on), shortened until they fit in capacity pixels."""
     since = since_lines(ctx)
     lights, upcoming = objective_lights(ctx), deadlines_soon(ctx)
@@ -115,9 +119,17 @@ def first_page(fmt: Fmt, ctx: Context, capacity: float) -> list[tuple[float | No
             keep["lists"] -= 1
 
 
-def _page(fmt, ctx, since, since_total, lights, upcoming, limit):
+def _page(
+    fmt: Fmt,
+    ctx: Context,
+    since: list[tuple[str, str]],
+    since_total: int,
+    lights: list[tuple[str, dict]],
+    upcoming: list[Scheduled],
+    limit: int,
+) -> list[PageRow]:
     lang, loc = ctx.lang, ctx.loc
-    rows: list[tuple[float | None, list[Cell]]] = []
+    rows: list[PageRow] = []
     text, colour = verdict(ctx)
     rows.append(
         (
@@ -173,11 +185,12 @@ def _page(fmt, ctx, since, since_total, lights, upcoming, limit):
     return rows
 
 
-def _side_by_side(left, right):
-    rows = []
+def _side_by_side(left: list[PageRow], right: list[PageRow]) -> list[PageRow]:
+    rows: list[PageRow] = []
     for i in range(max(len(left), len(right))):
-        a = left[i] if i < len(left) else (None, [])
-        b = right[i] if i < len(right) else (None, [])
+        empty: PageRow = (None, [])
+        a = left[i] if i < len(left) else empty
+        b = right[i] if i < len(right) else empty
         heights = [h for h in (a[0], b[0]) if h]
         rows.append((max(heights) if heights else None, a[1] + b[1]))
     return rows
@@ -216,13 +229,17 @@ def _money(loc: Locale, value: float) -> str:
     return loc.money(value)
 
 
-def key_figures(fmt: Fmt, ctx: Context):
+def key_figures(fmt: Fmt, ctx: Context) -> list[PageRow]:
     fig, lang = ctx.fig, ctx.lang
     envelope_set = ctx.plan.setting("envelope") is not None
     label, money = fmt.cell(bold=True), fmt.cell("money", bold=True)
     gap_colour = RED if fig.planned_to_date and fig.to_date_gap > 0.1 * fig.planned_to_date else None
-    forecast_colour = RED if envelope_set and fig.projected_spend and fig.projected_spend > fig.envelope else None
-    left = [
+    forecast_colour = (
+        RED
+        if envelope_set and fig.projected_spend and fig.envelope is not None and fig.projected_spend > fig.envelope
+        else None
+    )
+    left: list[PageRow] = [
         (None, [(0, "s", w("to_date", lang), fmt.section(), 1)]),
         (None, [(0, "s", w("planned_to_date", lang), label, None), (1, "n", fig.planned_to_date, money, None)]),
         (None, [(0, "s", w("actual_to_date", lang), label, None), (1, "n", fig.actual_to_date, money, None)]),
@@ -241,7 +258,7 @@ def key_figures(fmt: Fmt, ctx: Context):
         ),
     ]
     used = fig.budget_used if envelope_set else None
-    right = [
+    right: list[PageRow] = [
         (None, [(RIGHT, "s", w("at_completion", lang), fmt.section(), RIGHT + 2)]),
         (
             None,
@@ -286,7 +303,7 @@ def since_lines(ctx: Context) -> list[tuple[str, str]]:
 
 
 def objective_lights(ctx: Context) -> list[tuple[str, dict]]:
-    found = []
+    found: list[tuple[str, dict]] = []
     for row in ctx.plan.rows("objectives"):
         ident = row.get("id")
         if ident and ident in ctx.fig.objectives:
@@ -294,9 +311,9 @@ def objective_lights(ctx: Context) -> list[tuple[str, dict]]:
     return found
 
 
-def _lights_rows(fmt: Fmt, ctx: Context, lights, limit: int):
+def _lights_rows(fmt: Fmt, ctx: Context, lights: list[tuple[str, dict]], limit: int) -> list[PageRow]:
     lang = ctx.lang
-    rows = [(None, [(0, "s", w("lights", lang), fmt.section(), 4)])]
+    rows: list[PageRow] = [(None, [(0, "s", w("lights", lang), fmt.section(), 4)])]
     head = fmt.head()
     rows.append(
         (
@@ -334,21 +351,21 @@ def _lights_rows(fmt: Fmt, ctx: Context, lights, limit: int):
     return rows
 
 
-def deadlines_soon(ctx: Context) -> list:
+def deadlines_soon(ctx: Context) -> list[Scheduled]:
     """Overdue actions, then those ending within 30 days, by end date (active, not done)."""
     fig = ctx.fig
     horizon = fig.today + timedelta(days=30)
     found = [
         i
         for i in fig.items
-        if i.active and i.scheduled and i.status != "done" and i.end <= horizon and i.action.get("id")
+        if i.active and i.scheduled and i.status != "done" and i.due <= horizon and i.action.get("id")
     ]
-    return sorted(found, key=lambda i: (i.end, str(i.action.get("id"))))
+    return sorted(found, key=lambda i: (i.due, str(i.action.get("id"))))
 
 
-def _upcoming_rows(fmt: Fmt, ctx: Context, items, limit: int):
+def _upcoming_rows(fmt: Fmt, ctx: Context, items: list[Scheduled], limit: int) -> list[PageRow]:
     lang, today = ctx.lang, ctx.fig.today
-    rows = [(None, [(RIGHT, "s", w("upcoming", lang), fmt.section(), RIGHT + 4)])]
+    rows: list[PageRow] = [(None, [(RIGHT, "s", w("upcoming", lang), fmt.section(), RIGHT + 4)])]
     head = fmt.head()
     keys = (("action", t), ("owner", t), ("deadline", t), ("in_days", w), ("status", w))
     rows.append((30, [(RIGHT + c, "s", word(key, lang), head, None) for c, (key, word) in enumerate(keys)]))
@@ -356,15 +373,16 @@ def _upcoming_rows(fmt: Fmt, ctx: Context, items, limit: int):
         rows.append((None, [(RIGHT, "s", w("no_upcoming", lang), fmt.note(), None)]))
     for item in items[:limit]:
         name = f"{item.action.get('id')} — {item.action.get('action') or ''}".strip(" —")
-        late = item.end < today
+        late = item.due < today
+        owner = item.schedule.get("owner") if item.schedule else None
         rows.append(
             (
                 None,
                 [
                     (RIGHT, "s", name if len(name) <= 30 else name[:29] + "…", fmt.cell(), None),
-                    (RIGHT + 1, "s", str(item.schedule.get("owner") or ""), fmt.cell(), None),
-                    (RIGHT + 2, "d", item.end, fmt.cell("date"), None),
-                    (RIGHT + 3, "s", ctx.loc.in_days((item.end - today).days), fmt.cell(), None),
+                    (RIGHT + 1, "s", str(owner or ""), fmt.cell(), None),
+                    (RIGHT + 2, "d", item.due, fmt.cell("date"), None),
+                    (RIGHT + 3, "s", ctx.loc.in_days((item.due - today).days), fmt.cell(), None),
                     (
                         RIGHT + 4,
                         "s",
@@ -380,9 +398,9 @@ def _upcoming_rows(fmt: Fmt, ctx: Context, items, limit: int):
     return rows
 
 
-def alert_rows(fmt: Fmt, ctx: Context):
+def alert_rows(fmt: Fmt, ctx: Context) -> list[PageRow]:
     lang, findings = ctx.lang, ctx.report.findings
-    rows = [(None, [(0, "s", w("top_alerts", lang), fmt.section(), None)])]
+    rows: list[PageRow] = [(None, [(0, "s", w("top_alerts", lang), fmt.section(), None)])]
     if not findings:
         rows.append((None, [(0, "s", w("no_alert", lang), fmt(bold=True, font_color="#375623", bg_color=GREEN), None)]))
         return rows
