@@ -15,11 +15,12 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from types import FrameType
+from typing import IO, Any
 
 from ..errors import UsageError, WorkbookError
 
@@ -242,7 +243,7 @@ def looks_like_text(head: bytes) -> bool:
 
 _LIVE_TEMPS: set[Path] = set()
 _SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
-_installed: dict[int, object] = {}
+_installed: dict[int, Callable[[int, FrameType | None], Any] | int] = {}  # signal -> the handler replaced
 _depth = 0
 
 
