@@ -51,3 +51,17 @@ def test_report_dates_are_written_in_the_workbook_date_system(tmp_path):
             found[ident] = as_date(end)
     assert found and found == {k: v for k, v in ends.items() if k in found}
     assert len(found) >= 20
+
+
+def test_every_date_of_the_generated_sheets_lies_in_the_plan_years(tmp_path):
+    path = mac_workbook(tmp_path)
+    write_report(path, backup=False)
+    wb = openpyxl.load_workbook(path)
+    seen = set()
+    for name in ("Synthèse", "Alertes", "Calendrier"):
+        for row in wb[name].iter_rows():
+            for cell in row:
+                if isinstance(cell.value, datetime):
+                    seen.add(cell.value.date())
+    assert seen and all(date(2026, 1, 1) <= d <= date(2028, 12, 31) for d in seen), sorted(seen)[-3:]
+    assert date(2027, 7, 31) in seen, "the objectives' last reading, on the Summary"

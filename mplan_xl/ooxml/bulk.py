@@ -24,7 +24,8 @@ from .cells import column_letter, split_address
 if TYPE_CHECKING:
     from xlsxwriter.format import Format
 
-_EPOCH = datetime(1899, 12, 30)
+_EPOCH = datetime(1899, 12, 30)  # serial 0 of the 1900 date system (with Excel's 1900 leap-year fiction)
+_EPOCH_1904 = datetime(1904, 1, 1)  # serial 0 of the 1904 date system (Mac Excel)
 _ESCAPED_ESCAPE = re.compile(r"(_x[0-9a-fA-F]{4}_)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 _MARKUP = re.compile(r"[&<>\x00-\x08\x0b-\x1f_\ufffe\uffff]")
@@ -53,6 +54,7 @@ class Bulk:
         self.links: list[tuple[int, int, str, str]] = []
         self.scratch_styles: dict[int, int] = {}  # id(format) -> its index in the scratch styles.xml
         self.last_col = 0
+        self.date_1904 = False  # dates become serials of the target workbook's date system when rows are written
 
     def _put(self, row: int, col: int, kind: str, value: object, cell_format: Format | None) -> None:
         if row < self.first:
@@ -75,8 +77,7 @@ class Bulk:
     def write_datetime(self, row: int, col: int, when: date | datetime, cell_format: Format | None = None) -> None:
         if not isinstance(when, datetime):
             when = datetime(when.year, when.month, when.day) if isinstance(when, date) else when
-        delta = when - _EPOCH
-        self._put(row, col, "n", delta.days + delta.seconds / 86400, cell_format)
+        self._put(row, col, "d", when, cell_format)
 
     def write_blank(self, row: int, col: int, _blank: object = None, cell_format: Format | None = None) -> None:
         if cell_format is not None:  # as in XlsxWriter: a blank without a format is no cell at all
@@ -113,6 +114,7 @@ class Bulk:
         parts: list[str] = []
         add = parts.append
         heights = self.heights
+        epoch = _EPOCH_1904 if self.date_1904 else _EPOCH
         for row in self._row_numbers():
             number = row + 1
             height = heights.get(row)
@@ -125,6 +127,9 @@ class Bulk:
                     add(f'<c r="{names[col]}{number}"{style}/>')
                 elif kind == "n":
                     add(f'<c r="{names[col]}{number}"{style}><v>{_number(cast(float, value))}</v></c>')
+                elif kind == "d":
+                    delta = cast(datetime, value) - epoch
+                    add(f'<c r="{names[col]}{number}"{style}><v>{_number(delta.days + delta.seconds / 86400)}</v></c>')
                 else:
                     text = cast(str, value)  # kind "s": a non-empty str (kind "n": a number, "b": None)
                     space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""

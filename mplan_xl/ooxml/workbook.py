@@ -45,6 +45,13 @@ def is_strict(workbook_xml: str | bytes | xmltree.Doc) -> bool:
     return xmltree.namespace(_doc(workbook_xml).root.tag) == STRICT_NS["m"]
 
 
+def uses_1904(workbook_xml: str | bytes | xmltree.Doc) -> bool:
+    """Whether the workbook counts its dates from 1904 (<workbookPr date1904="1"/>, Mac Excel's choice)."""
+    properties = xmltree.child(_doc(workbook_xml).root, "workbookPr")
+    flag = properties.get("date1904") if properties is not None else None
+    return (flag or "").strip().lower() in ("1", "true")
+
+
 def _sheets(root: ET.Element) -> ET.Element:
     sheets = xmltree.child(root, "sheets")
     if sheets is None:

@@ -117,6 +117,7 @@ def _write_report(path: Path, target: Path, *, today, lang, backup, in_place=Tru
                     generated=generated,
                     current=current,
                     previous=previous,
+                    date_1904=workbook.uses_1904(package.read(workbook.PART)),
                 )
                 saved = _replace(package, target, scratch, names, checked, backup, read)
         except OSError as exc:  # disk full, permissions, …: the original is untouched

@@ -41,8 +41,11 @@ def render(
     generated: date | None = None,
     current: dict | None = None,
     previous: dict | None = None,
+    date_1904: bool = False,
 ) -> Scratch:
     """Write the three generated sheets, named `names` (summary, alerts, timeline), into path.
+
+    `date_1904`: the user's workbook counts dates from 1904 (Mac Excel), so the sheets' dates must too.
 
     `current` is the snapshot the Summary stores (taken now when not given), `previous` the one the
     previous report stored (None: first report); `generated` is the date the report is made.
@@ -55,7 +58,13 @@ def render(
     currency = str(plan.setting("currency", "EUR") or "EUR")
     workbook = xlsxwriter.Workbook(
         str(path),
-        {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "tmpdir": str(path.parent)},
+        {
+            "constant_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "tmpdir": str(path.parent),
+            "date_1904": date_1904,  # the user's workbook's date system: its dates are serials of that system
+        },
     )
     fmt = Fmt(workbook, lang, currency)
     summary, alerts, timeline = (workbook.add_worksheet(n) for n in names)
@@ -66,6 +75,7 @@ def render(
         names[2]: _timeline(timeline, fmt, plan, figures, lang, generated),
     }
     for bulk in bulks.values():
+        bulk.date_1904 = date_1904
         bulk.register(lambda cell_format: cell_format._get_xf_index())  # before close() writes styles.xml
     for sheet in (summary, alerts, timeline):
         sheet.set_tab_color("#7F7F7F")
