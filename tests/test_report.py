@@ -406,3 +406,41 @@ def test_a_part_name_repeated_in_the_package_is_kept_twice(tmp_path):
     with zipfile.ZipFile(path) as archive:
         copies = [archive.open(i).read() for i in archive.infolist() if i.filename == "docProps/extra.xml"]
     assert copies == [b"<a>first</a>", b"<a>second</a>"]
+
+
+def test_a_stale_marker_never_replaces_a_user_sheet(tmp_path):
+    """The user deleted the report's sheets and made her own Synthèse; a marker naming Guide is tampered with:
+    only a sheet carrying the proof the report wrote in it is ever replaced (issue 13 part 2)."""
+    path = copy(SAMPLE_FR, tmp_path)
+    write_report(path, backup=False)
+    wb = openpyxl.load_workbook(path)  # the names referring to the generated sheets survive this save
+    for name in ("Synthèse", "Alertes", "Calendrier"):
+        del wb[name]
+    wb.create_sheet("Synthèse")["A1"] = "mes notes"
+    wb.save(path)
+    result = write_report(path, backup=False)
+    assert result.sheets[0] == "Synthèse (2)"
+    wb = openpyxl.load_workbook(path)
+    assert wb["Synthèse"]["A1"].value == "mes notes" and "Guide" in wb.sheetnames
+
+
+def test_a_marker_naming_an_input_sheet_deletes_nothing(tmp_path):
+    import re
+
+    path = copy(SAMPLE_FR, tmp_path)
+    write_report(path, backup=False)
+    body = parts(path)
+    workbook_xml = body["xl/workbook.xml"].decode("utf-8")
+    workbook_xml = re.sub(r"'?Synthèse'?!\$GR\$1", "Guide!$GR$1", workbook_xml)
+    workbook_xml = workbook_xml.replace("&quot;Synthèse/", "&quot;Guide/")
+    import zipfile
+
+    tampered = tmp_path / "tampered.xlsx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(tampered, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            out.writestr(info, workbook_xml.encode("utf-8") if info.filename == "xl/workbook.xml" else src.read(info))
+    write_report(tampered, backup=False)
+    wb = openpyxl.load_workbook(tampered)
+    assert (
+        "Guide" in wb.sheetnames and wb["Guide"]["A1"].value == openpyxl.load_workbook(SAMPLE_FR)["Guide"]["A1"].value
+    )

@@ -62,6 +62,7 @@ class Package:
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
+        self.generated_sheets: tuple[list[dict[str, str]], set[str]] | None = None  # graft.generated, once
         self.handle = open(self.path, "rb")
         try:
             self.zip = zipfile.ZipFile(self.handle)

@@ -66,30 +66,44 @@ def _marker_text(text: str) -> list[str]:
     return [name for name in text.split("/") if name] if text else []
 
 
-_SHEET_MARKER = re.compile(re.escape(MARKER) + r"_(\d+)$")
+_SHEET_MARKER = re.compile(re.escape(MARKER) + r"_(\d+)(?:_([0-9a-f]{8,32}))?$")
+PROOF = "mplan-sheet/1"  # the text of each generated sheet's proof cell: PROOF, the run's token, the sheet's key
+PROOF_CELL = "$GR$1"  # row 1, a hidden column far to the right (0-based column 199)
+PROOF_COL = 199
 
 
 def _quoted(sheet: str) -> str:
     return "'" + sheet.replace("'", "''") + "'"
 
 
-def read_marker(workbook_xml: str | bytes | xmltree.Doc) -> list[str]:
-    """Names of the sheets a previous run generated: the hidden defined name's string constant, else (after
-    a re-save that dropped it) the names referring to each generated sheet's A1 (MARKER_1, MARKER_2, …)."""
+def read_proofs(workbook_xml: str | bytes | xmltree.Doc) -> dict[str, str | None]:
+    """The sheets a previous run generated, each with the token its proof cell must hold (None: a report
+    made before proofs existed). From the names referring to each generated sheet (MARKER_1_token, …),
+    which survive a re-save; else from the hidden name's string constant (no token)."""
     names = xmltree.child(_doc(workbook_xml).root, "definedNames")
-    numbered: list[tuple[int, str]] = []
+    numbered: list[tuple[int, str, str | None]] = []
+    listed: list[str] = []
     for defined in names if names is not None else []:
         if xmltree.local(defined.tag) != "definedName":
             continue
         if defined.get("name") == MARKER:
-            return _marker_text(defined.text or "")
+            listed = _marker_text(defined.text or "")
+            continue
         number = _SHEET_MARKER.match(defined.get("name") or "")
         sheet = (defined.text or "").strip().rpartition("!")[0]
         if number and defined.get("localSheetId") is None and sheet and "#REF" not in sheet:
             if sheet.startswith("'") and sheet.endswith("'"):
                 sheet = sheet[1:-1].replace("''", "'")
-            numbered.append((int(number.group(1)), sheet))
-    return [sheet for _, sheet in sorted(numbered)]
+            numbered.append((int(number.group(1)), sheet, number.group(2)))
+    if numbered:
+        return {sheet: token for _, sheet, token in sorted(numbered, key=lambda n: n[0])}
+    return dict.fromkeys(listed)
+
+
+def read_marker(workbook_xml: str | bytes | xmltree.Doc) -> list[str]:
+    """Names of the sheets a previous run says it generated (to be proven by their proof cells: see
+    `graft.generated`)."""
+    return list(read_proofs(workbook_xml))
 
 
 def sheet_entries(workbook_xml: str | bytes | xmltree.Doc) -> list[dict[str, str]]:
@@ -110,6 +124,7 @@ def edit(
     kept: int,
     scratch_xml: bytes,
     names: list[str],
+    token: str | None = None,
 ) -> bytes:
     """Drop the sheets old_rids name, append new_sheets (name, sheetId, r:id), carry names and views over.
 
@@ -154,8 +169,9 @@ def edit(
     marker = ET.SubElement(defined_names, f"{{{main}}}definedName", {"name": MARKER, "hidden": "1"})
     marker.text = '"' + "/".join(names).replace('"', '""') + '"'
     for n, name in enumerate(names, start=1):
-        sheet_marker = ET.SubElement(defined_names, f"{{{main}}}definedName", {"name": f"{MARKER}_{n}", "hidden": "1"})
-        sheet_marker.text = f"{_quoted(name)}!$A$1"
+        label = f"{MARKER}_{n}_{token}" if token else f"{MARKER}_{n}"
+        sheet_marker = ET.SubElement(defined_names, f"{{{main}}}definedName", {"name": label, "hidden": "1"})
+        sheet_marker.text = f"{_quoted(name)}!{PROOF_CELL if token else '$A$1'}"
 
     views = xmltree.child(root, "bookViews")
     for view in xmltree.children(views, "workbookView") if views is not None else []:

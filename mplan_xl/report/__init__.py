@@ -24,6 +24,7 @@ from ..gcpause import paused_gc
 from ..ooxml import workbook
 from ..ooxml.check import check_file
 from ..ooxml.graft import GraftError, Scratch, graft
+from ..ooxml.graft import generated as generated_sheets
 from ..ooxml.package import Package
 from ..ooxml.safewrite import Fingerprint, commit, exclusive, refuse_busy, seal, staged, write_path
 from ..ooxml.verify import verify
@@ -43,9 +44,13 @@ class ReportResult:
     backup: Path | None
 
 
-def choose_names(workbook_xml: str, lang: str) -> list[str]:
-    """The generated sheets' names: the usual ones, unless a sheet of the user's already has one."""
-    previous = {n.casefold() for n in workbook.read_marker(workbook_xml)}
+def choose_names(workbook_xml: str, lang: str, generated_names: set[str] | None = None) -> list[str]:
+    """The generated sheets' names: the usual ones, unless a sheet of the user's already has one.
+
+    `generated_names`: the sheets proven to be a previous report's (graft.generated); by default those the
+    marker lists."""
+    marked = generated_names if generated_names is not None else set(workbook.read_marker(workbook_xml))
+    previous = {n.casefold() for n in marked}
     taken = {e["name"].casefold() for e in workbook.sheet_entries(workbook_xml) if e["name"].casefold() not in previous}
     names = []
     for key in GENERATED:
@@ -102,7 +107,10 @@ def _write_report(path: Path, target: Path, *, today, lang, backup, in_place=Tru
     with Package(path) as package:
         if workbook.is_strict(package.read(workbook.PART)):
             raise WorkbookError(f"{path}: saved as Strict Open XML: save it as 'Excel Workbook (.xlsx)' and run again")
-        names = choose_names(package.text(workbook.PART), checked.lang)
+        proven = {entry["name"] for entry in generated_sheets(package)[0]}
+        proofs = workbook.read_proofs(package.read(workbook.PART))
+        token = next((proofs[name] for name in proven if proofs.get(name)), None)
+        names = choose_names(package.text(workbook.PART), checked.lang, proven)
         # before the generated sheets are replaced; an unchanged plan keeps the previous comparison
         previous, current = snapshot.rebase(current, previous_snapshot(package))
         try:
@@ -118,6 +126,7 @@ def _write_report(path: Path, target: Path, *, today, lang, backup, in_place=Tru
                     current=current,
                     previous=previous,
                     date_1904=workbook.uses_1904(package.read(workbook.PART)),
+                    token=token,
                 )
                 saved = _replace(package, target, scratch, names, checked, backup, read)
         except OSError as exc:  # disk full, permissions, …: the original is untouched

@@ -9,6 +9,7 @@ stays inert text.
 
 from __future__ import annotations
 
+import secrets
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import xlsxwriter
 
 from ..figures import Figures
 from ..findings import Report
+from ..ooxml import workbook as workbook_part
 from ..ooxml.bulk import Bulk
 from ..ooxml.graft import Scratch
 from ..reader import Plan
@@ -42,10 +44,13 @@ def render(
     current: dict | None = None,
     previous: dict | None = None,
     date_1904: bool = False,
+    token: str | None = None,
 ) -> Scratch:
     """Write the three generated sheets, named `names` (summary, alerts, timeline), into path.
 
     `date_1904`: the user's workbook counts dates from 1904 (Mac Excel), so the sheets' dates must too.
+    `token`: the proof the sheets carry (the previous report's, so that a report run again writes the same
+    sheets; a new one otherwise).
 
     `current` is the snapshot the Summary stores (taken now when not given), `previous` the one the
     previous report stored (None: first report); `generated` is the date the report is made.
@@ -68,6 +73,11 @@ def render(
     )
     fmt = Fmt(workbook, lang, currency)
     summary, alerts, timeline = (workbook.add_worksheet(n) for n in names)
+    token = token or secrets.token_hex(8)
+    for ws, key in ((summary, "summary"), (alerts, "alerts"), (timeline, "timeline")):
+        # the proof that the sheet is mplan's (graft.generated): row 1 is written first in constant memory
+        ws.write_string(0, workbook_part.PROOF_COL, f"{workbook_part.PROOF} {token} {key}")
+        ws.set_column(workbook_part.PROOF_COL, workbook_part.PROOF_COL, 8, None, {"hidden": True})
     ctx = Context(plan, figures, report, lang, names, generated, current, previous)
     bulks = {
         names[0]: write_summary(workbook, summary, fmt, ctx),
@@ -86,7 +96,7 @@ def render(
         sheet.set_footer("&L&A&RPage &P / &N")
     workbook.close()
     fix_package(str(path))
-    return Scratch(str(path), names, bulks)
+    return Scratch(str(path), names, bulks, token)
 
 
 # --- Alerts -------------------------------------------------------------------------------------
@@ -106,6 +116,7 @@ def _alerts(ws, fmt: Fmt, plan: Plan, report: Report, lang: str, generated: date
     widths = [14, 8, 16, 9, 64, 54]
     for c, width in enumerate(widths):
         ws.set_column(c, c, width)
+    ws.print_area(0, 0, 4 + max(1, len(report.findings)), len(widths) - 1)  # not the hidden proof column
     if not report.findings:
         ws.write_string(4, 0, t("alerts_clean", lang), fmt(bold=True, font_color="#375623", bg_color="#C6EFCE"))
         ws.protect()
@@ -292,5 +303,6 @@ def _timeline(ws, fmt: Fmt, plan: Plan, fig: Figures, lang: str, generated: date
             row += 1
             rows.write_string(row, 0, str(item.action.get("id") or ""), fmt.cell())
             rows.write_string(row, 1, str(item.action.get("action") or ""), fmt.cell())
+    ws.print_area(0, 0, max(row, 4), base + len(weeks) - 1)  # the weeks, not the hidden proof column
     ws.protect("", {"format_columns": True, "format_rows": True})
     return rows
