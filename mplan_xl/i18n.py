@@ -64,6 +64,11 @@ SHORT_MONTHS = {
 }
 
 
+def is_currency_code(code: str) -> bool:
+    """An ISO 4217 code's shape: three ASCII letters (EUR, usd)."""
+    return len(code.strip()) == 3 and code.strip().isascii() and code.strip().isalpha()
+
+
 def pick(lang: str, fr: str, en: str) -> str:
     """The one place where a language chooses between two wordings (French for "fr", else English)."""
     return fr if lang == "fr" else en
@@ -173,13 +178,19 @@ class Locale:
         return text
 
     def symbol(self, currency: str | None = None) -> str:
-        code = (currency or self.currency or "EUR").upper()
+        """The currency's symbol (€, $…), else its code; nothing for a value that is no ISO 4217 code (MP012):
+        it goes into number formats, where quotes or 300 characters would break the workbook."""
+        code = (currency or self.currency or "EUR").strip().upper()
+        if not is_currency_code(code):
+            return ""
         return CURRENCY_SYMBOLS.get(code, code)
 
     def money(self, value: float, currency: str | None = None) -> str:
         """An amount as people read it: 4 500 € in French, €4,500 in English (no cents)."""
         symbol = self.symbol(currency)
         text = f"{value:,.0f}".replace(",", NNBSP if self.fr else ",")
+        if not symbol:
+            return text
         if self.fr or len(symbol) > 1:
             return f"{text} {symbol}"
         return f"-{symbol}{text[1:]}" if text.startswith("-") else f"{symbol}{text}"
@@ -195,6 +206,8 @@ class Locale:
     def money_format(self, currency: str | None = None) -> str:
         """`#,##0 "€"` in French; `"€"#,##0` in English for one-character symbols (no cents)."""
         symbol = self.symbol(currency)
+        if not symbol:
+            return "#,##0"
         if not self.fr and symbol in ("€", "$", "£", "¥"):
             return f'"{symbol}"#,##0;-"{symbol}"#,##0'
         return f'#,##0 "{symbol}";-#,##0 "{symbol}"'

@@ -430,6 +430,12 @@ CASES = [
         twin=Twin(setrow("actuals", 0, date=D(2027, 6, 30))),
     ),
     Case("MP808", setrow("actuals", 1, date=D(2026, 12, 31)), expected=("8 Suivi", "F6")),
+    Case(
+        "MP012",
+        settings={"currency": 'EU"R'},
+        expected=("Paramètres", "B10"),
+        twin=Twin(settings={"currency": "usd"}),
+    ),
     Case(  # v2: several rows per action in the actuals are no duplicate
         "MP005",
         setrow("actions", 1, id="A1"),

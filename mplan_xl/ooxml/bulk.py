@@ -44,6 +44,15 @@ def _attr(value: str) -> str:
     return _text(value).replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;")
 
 
+MAX_CELL_TEXT = 32_767  # Excel's limit on the characters of a cell
+MAX_COLUMNS = 16_384  # Excel's last column, XFD
+
+
+def fit_cell(text: str) -> str:
+    """Text an Excel cell can hold: beyond 32,767 characters it is cut, and says so with an ellipsis."""
+    return text if len(text) <= MAX_CELL_TEXT else text[: MAX_CELL_TEXT - 1] + "…"
+
+
 class Bulk:
     """Cells of a sheet from row `first` down (0-based rows and columns, as in XlsxWriter)."""
 
@@ -57,6 +66,8 @@ class Bulk:
         self.date_1904 = False  # dates become serials of the target workbook's date system when rows are written
 
     def _put(self, row: int, col: int, kind: str, value: object, cell_format: Format | None) -> None:
+        if col >= MAX_COLUMNS:
+            raise ValueError(f"column {col + 1} lies beyond Excel's last column (XFD)")
         if row < self.first:
             raise ValueError(f"row {row + 1} lies above the bulk rows (from {self.first + 1})")
         self.rows.setdefault(row, []).append((col, cell_format, kind, value))
@@ -67,7 +78,7 @@ class Bulk:
         if text == "":  # as in XlsxWriter: an empty string is a blank cell
             self.write_blank(row, col, None, cell_format)
         else:
-            self._put(row, col, "s", str(text), cell_format)
+            self._put(row, col, "s", fit_cell(str(text)), cell_format)
 
     def write_number(self, row: int, col: int, number: float, cell_format: Format | None = None) -> None:
         if isinstance(number, float) and not math.isfinite(number):

@@ -17,6 +17,7 @@ import xlsxwriter
 
 from ..figures import Figures
 from ..findings import Report
+from ..i18n import Text
 from ..ooxml import workbook as workbook_part
 from ..ooxml.bulk import Bulk
 from ..ooxml.graft import Scratch
@@ -155,6 +156,13 @@ def _alerts(ws, fmt: Fmt, plan: Plan, report: Report, lang: str, generated: date
 # --- Timeline -----------------------------------------------------------------------------------
 
 
+MAX_WEEKS = 180  # about three and a half years: the Timeline's columns stay left of the proof cell (GR)
+CAPPED = Text(
+    "Calendrier limité aux {weeks} premières semaines de la période",
+    "Timeline limited to the first {weeks} weeks of the period",
+)
+
+
 def _timeline(ws, fmt: Fmt, plan: Plan, fig: Figures, lang: str, generated: date) -> Bulk:
     from ..schema import SHEET
 
@@ -172,9 +180,10 @@ def _timeline(ws, fmt: Fmt, plan: Plan, fig: Figures, lang: str, generated: date
         first_day = last_day = fig.today
     monday = first_day - timedelta(days=first_day.weekday())
     weeks: list[date] = []
-    while monday <= last_day:
+    while monday <= last_day and len(weeks) < MAX_WEEKS:
         weeks.append(monday)
         monday += timedelta(days=7)
+    capped = monday <= last_day
     base = 6  # columns A–F: ID, action, owner, status, start, deadline
     widths = [7, 30, 12, 11, 10, 10]
     for c, width in enumerate(widths):
@@ -188,6 +197,8 @@ def _timeline(ws, fmt: Fmt, plan: Plan, fig: Figures, lang: str, generated: date
     ws.write_string(
         2, 5, t("today", lang), fmt(bg_color="#FFFFFF", font_color="#C00000", bold=True, left=5, left_color="#C00000")
     )
+    if capped:  # a period of years: the weeks stop before the hidden proof column (and Excel's last column)
+        ws.write_string(2, base + 1, CAPPED.format(lang, weeks=MAX_WEEKS), fmt(italic=True, font_color="#C00000"))
     # Month and week headers.
     row = 4
     head = fmt.head(align="center")

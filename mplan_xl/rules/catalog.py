@@ -381,6 +381,35 @@ SPECS: tuple[RuleSpec, ...] = (
         ),
     ),
     RuleSpec(
+        code="MP012",
+        name="currency-not-iso",
+        severity=WARNING,
+        title=Text(
+            "La devise n'est pas un code ISO 4217 de trois lettres.",
+            "The currency is not a three-letter ISO 4217 code.",
+        ),
+        message=Text(
+            "Devise « {currency} » : un code de trois lettres est attendu (EUR, USD…)",
+            "Currency '{currency}': a three-letter code is expected (EUR, USD…)",
+        ),
+        hint=Text(
+            "Choisissez la devise dans la liste ; les montants sont affichés sans symbole d'ici là.",
+            "Pick the currency from the list; amounts are shown without a symbol until then.",
+        ),
+        what=Text(
+            "la devise des Paramètres doit être un code ISO 4217 : trois lettres, comme EUR, USD ou CHF.",
+            "the Settings currency must be an ISO 4217 code: three letters, such as EUR, USD or CHF.",
+        ),
+        why=Text(
+            "la devise entre dans le format des montants écrit dans le classeur ; un texte quelconque "
+            "(guillemets, 300 caractères) y serait invalide et Excel réparerait le fichier.",
+            "the currency goes into the number format of every amount written into the workbook; free text "
+            "(quotes, 300 characters) would make it invalid and Excel would repair the file.",
+        ),
+        example=Text("« euros » au lieu de EUR.", "'euros' instead of EUR."),
+        fix=Text("choisissez le code dans la liste déroulante.", "pick the code from the dropdown."),
+    ),
+    RuleSpec(
         code="MP101",
         name="no-objective",
         severity=ERROR,

@@ -5,6 +5,7 @@ Tables, columns and cell values (MP001, MP002, MP004, MP007, MP008) are reported
 
 from __future__ import annotations
 
+from ..i18n import is_currency_code
 from ..schema import TABLES
 from ..values import id_key
 from . import at, check, place
@@ -64,3 +65,10 @@ def period_too_long(ctx):
         months = (end.year - start.year) * 12 + end.month - start.month + (1 if end.day >= start.day - 1 else 0)
         if months > 24:
             yield place(*ctx.setting_cell("period_end"), months=months)
+
+
+@check("MP012")
+def currency_not_iso(ctx):
+    currency = ctx.plan.setting("currency")
+    if currency is not None and not is_currency_code(str(currency)):
+        yield place(*ctx.setting_cell("currency"), currency=str(currency)[:40])
