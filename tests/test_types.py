@@ -20,7 +20,6 @@ NOT_YET_TYPED = frozenset(
     {
         "mplan_xl/cli.py",
         "mplan_xl/consolidate.py",
-        "mplan_xl/export.py",
         "mplan_xl/report/__init__.py",
         "mplan_xl/report/sheets.py",
         "mplan_xl/values.py",
