@@ -345,7 +345,7 @@ def report(path, out, today, lang, no_backup, force):
 )
 @click.option(
     "--remind-days",
-    type=click.IntRange(min=0),
+    type=int,
     metavar="N",
     help="Calendar: a reminder N days before each deadline (default: 2; 0: none).",
 )

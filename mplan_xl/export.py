@@ -255,8 +255,8 @@ def write_ics(
     """
     from icalendar import Alarm, Calendar, Event
 
-    if remind_days < 0:
-        raise UsageError(f"--remind-days {remind_days}: give 0 (no reminder) or a number of days")
+    if not 0 <= remind_days <= 365:
+        raise UsageError(f"--remind-days {remind_days}: give a number of days from 0 (no reminder) to 365")
     plan, today, lang = checked.plan, checked.today, checked.lang
     loc = Locale(lang)
     wanted = _owner_key(plan, owner) if owner is not None else None

@@ -91,6 +91,11 @@ def test_ics_deadlines_carry_a_reminder(tmp_path):
     assert result.exit_code == 0 and b"VALARM" not in target.read_bytes()
     result = runner.invoke(cli, ["export", str(SAMPLE_FR), "--format", "ics", "-o", str(target), "--remind-days", "-1"])
     assert result.exit_code == 2
+    assert result.output == "mplan: --remind-days -1: give a number of days from 0 (no reminder) to 365\n"
+    result = runner.invoke(
+        cli, ["export", str(SAMPLE_FR), "--format", "ics", "-o", str(target), "--remind-days", "9" * 12]
+    )
+    assert result.exit_code == 2 and result.output.count("\n") == 1
 
 
 def test_ics_span_keeps_one_event_per_action(tmp_path):
