@@ -340,23 +340,46 @@ def report(path, out, today, lang, no_backup, force):
     show_default=True,
     help="CSV separator: ';' with decimal commas for French Excel, ',' with decimal points.",
 )
+@click.option(
+    "--span", is_flag=True, help="Calendar: one event from each action's start to its deadline (default: two events)."
+)
+@click.option(
+    "--remind-days",
+    type=int,
+    metavar="N",
+    help="Calendar: a reminder N days before each deadline (default: 2; 0: none).",
+)
+@click.option("--owner", metavar="NAME", help="Calendar: only NAME's actions and objectives (and the peaks).")
 @click.option("--force", is_flag=True, help="Overwrite OUT even if it is not a file of this format (a workbook?).")
 @_one_line_errors
-def export(path, fmt, out, today, lang, sep, force):
+def export(path, fmt, out, today, lang, sep, span, remind_days, owner, force):
     """Export the plan: deadlines to a calendar, tables and figures to CSV or JSON.
 
     \b
     Examples:
       mplan export plan.xlsx --format ics -o plan.ics
+      mplan export plan.xlsx --format ics -o claire.ics --owner Claire --remind-days 5
       mplan export plan.xlsx --format csv -o plan-csv/
+      mplan export plan.xlsx --format csv -o plan-csv/ --sep ,
       mplan export plan.xlsx --format json > plan.json
     """
-    from .export import looks_like_json, plan_document, write_csv, write_ics
+    from .export import REMIND_DAYS, looks_like_json, plan_document, write_csv, write_ics
     from .ooxml.safewrite import write_files
     from .pipeline import check
 
     if fmt in ("ics", "csv") and out is None:
         raise UsageError(f"--format {fmt} needs -o: a {'file' if fmt == 'ics' else 'folder'} to write to")
+    calendar_options = [
+        name
+        for name, given in (
+            ("--span", span),
+            ("--remind-days", remind_days is not None),
+            ("--owner", owner is not None),
+        )
+        if given
+    ]
+    if fmt != "ics" and calendar_options:
+        raise UsageError(f"{', '.join(calendar_options)}: only for --format ics")
     checked = check(_readable(path), today=_today(today), lang=lang)
     if fmt == "json" and not out:
         _emit(_dumps(plan_document(checked)))
@@ -370,7 +393,8 @@ def export(path, fmt, out, today, lang, sep, force):
             written = write_csv(checked, out, sep=sep, force=force)
             _say(f"Wrote {len(written)} CSV files into {out}")
         else:
-            count = write_ics(checked, out, force=force)
+            days = REMIND_DAYS if remind_days is None else remind_days
+            count = write_ics(checked, out, force=force, span=span, remind_days=days, owner=owner)
             _say(f"Wrote {count} events into {out}")
     except OSError as exc:
         raise UsageError(f"cannot write {out}: {exc.strerror or exc}; nothing was changed") from exc

@@ -30,27 +30,138 @@ def events(path):
     return [c for c in Calendar.from_ical(path.read_bytes()).walk("VEVENT")]
 
 
-def test_ics_has_every_scheduled_action_objective_and_peak(tmp_path):
+def alarms(event):
+    return [c for c in event.subcomponents if c.name == "VALARM"]
+
+
+def by_summary(found):
+    return {str(e["SUMMARY"]): e for e in found}
+
+
+def test_ics_gives_each_action_its_start_and_deadline_plus_objectives_and_peaks(tmp_path):
     plan = load(SAMPLE_FR)
     target = tmp_path / "plan.ics"
     count = write_ics(check(SAMPLE_FR, today=TODAY), target)
     found = events(target)
     scheduled = [i for i in join_schedule(plan) if i.scheduled and i.active]
-    assert count == len(found) == len(scheduled) + len(plan.rows("objectives")) + len(plan.rows("peaks"))
-    by_summary = {str(e["SUMMARY"]): e for e in found}
-    a01 = by_summary["A01 · Refonte des fiches produits du site"]
-    assert a01["DTSTART"].dt == date(2027, 1, 10)
-    assert a01["DTEND"].dt == date(2027, 2, 28) + timedelta(days=1), "all-day DTEND is exclusive"
-    assert "Canal : Site internet" in str(a01["DESCRIPTION"]) and "Responsable : Hugo" in str(a01["DESCRIPTION"])
-    assert "4\u202f500 €" in str(a01["DESCRIPTION"])
-    assert a01["CATEGORIES"].cats == ["Site internet"]
-    assert not any("A24" in s for s in by_summary), "a cancelled action is not in the calendar"
-    mothers = by_summary["Fête des mères 2027"]
+    action_events = sum(2 if i.start != i.end else 1 for i in scheduled)
+    assert count == len(found) == action_events + len(plan.rows("objectives")) + len(plan.rows("peaks"))
+    summaries = by_summary(found)
+    start = summaries["Début : A01 · Refonte des fiches produits du site"]
+    deadline = summaries["Échéance : A01 · Refonte des fiches produits du site"]
+    assert start["DTSTART"].dt == date(2027, 1, 10) and start["DTEND"].dt == date(2027, 1, 11), "one day, no banner"
+    assert deadline["DTSTART"].dt == date(2027, 2, 28) and deadline["DTEND"].dt == date(2027, 3, 1)
+    for event in (start, deadline):
+        description = str(event["DESCRIPTION"])
+        assert description.startswith("Du 10/01/2027 au 28/02/2027\n")
+        assert "Canal : Site internet" in description and "Responsable : Hugo" in description
+        assert "4\u202f500 €" in description and event["CATEGORIES"].cats == ["Site internet"]
+    assert not alarms(start) and not alarms(deadline), "A01 is done: no reminder of its deadline"
+    assert not any("A24" in s for s in summaries), "a cancelled action is not in the calendar"
+    mothers = summaries["Fête des mères 2027"]
     assert mothers["DTSTART"].dt == date(2027, 5, 30) and mothers["DTEND"].dt == date(2027, 5, 31)
-    objective = next(e for s, e in by_summary.items() if s.startswith("Échéance objectif O3"))
+    assert not alarms(mothers)
+    objective = next(e for s, e in summaries.items() if s.startswith("Échéance objectif O3"))
     assert objective["DTSTART"].dt == date(2027, 9, 30)
     for event in found:
         assert isinstance(event["DTSTART"].dt, date) and event["UID"].endswith("@mplan")
+        assert event["DTEND"].dt - event["DTSTART"].dt == timedelta(days=1) or str(event["SUMMARY"]) in {
+            str(p.get("name")) for p in plan.rows("peaks")
+        }, "only the peaks last more than a day"
+
+
+def test_ics_deadlines_carry_a_reminder(tmp_path):
+    target = tmp_path / "plan.ics"
+    write_ics(check(SAMPLE_FR, today=TODAY), target)
+    summaries = by_summary(events(target))
+    a12 = summaries["Échéance : A12 · Dégustations estivales en boutique"]
+    (alarm,) = alarms(a12)
+    assert str(alarm["ACTION"]) == "DISPLAY" and alarm["TRIGGER"].dt == timedelta(days=-2)
+    assert str(alarm["DESCRIPTION"]) == "Échéance dans 2 jours : A12 · Dégustations estivales en boutique"
+    assert b"TRIGGER:-P2D" in target.read_bytes()
+    assert not alarms(summaries["Début : A12 · Dégustations estivales en boutique"]), "no reminder of a start"
+    objective = next(e for s, e in summaries.items() if s.startswith("Échéance objectif O3"))
+    assert [a["TRIGGER"].dt for a in alarms(objective)] == [timedelta(days=-2)]
+    runner = CliRunner()
+    result = runner.invoke(cli, ["export", str(SAMPLE_FR), "--format", "ics", "-o", str(target), "--remind-days", "7"])
+    assert result.exit_code == 0, result.output
+    triggers = {a["TRIGGER"].dt for e in events(target) for a in alarms(e)}
+    assert triggers == {timedelta(days=-7)}
+    result = runner.invoke(cli, ["export", str(SAMPLE_FR), "--format", "ics", "-o", str(target), "--remind-days", "0"])
+    assert result.exit_code == 0 and b"VALARM" not in target.read_bytes()
+    result = runner.invoke(cli, ["export", str(SAMPLE_FR), "--format", "ics", "-o", str(target), "--remind-days", "-1"])
+    assert result.exit_code == 2
+    assert result.output == "mplan: --remind-days -1: give a number of days from 0 (no reminder) to 365\n"
+    result = runner.invoke(
+        cli, ["export", str(SAMPLE_FR), "--format", "ics", "-o", str(target), "--remind-days", "9" * 12]
+    )
+    assert result.exit_code == 2 and result.output.count("\n") == 1
+
+
+def test_ics_span_keeps_one_event_per_action(tmp_path):
+    plan = load(SAMPLE_FR)
+    target = tmp_path / "plan.ics"
+    count = write_ics(check(SAMPLE_FR, today=TODAY), target, span=True)
+    found = events(target)
+    scheduled = [i for i in join_schedule(plan) if i.scheduled and i.active]
+    assert count == len(found) == len(scheduled) + len(plan.rows("objectives")) + len(plan.rows("peaks"))
+    summaries = by_summary(found)
+    a01 = summaries["A01 · Refonte des fiches produits du site"]
+    assert a01["DTSTART"].dt == date(2027, 1, 10)
+    assert a01["DTEND"].dt == date(2027, 2, 28) + timedelta(days=1), "all-day DTEND is exclusive"
+    (alarm,) = alarms(summaries["A12 · Dégustations estivales en boutique"])
+    assert alarm["TRIGGER"].dt == timedelta(days=-3) and alarm["TRIGGER"].params["RELATED"] == "END"
+    assert b"TRIGGER;RELATED=END:-P3D" in target.read_bytes(), "DTEND - 3 days = deadline - 2 days"
+
+
+def test_ics_in_english(tmp_path):
+    target = tmp_path / "plan.ics"
+    write_ics(check(SAMPLE_EN, today=TODAY), target)
+    summaries = by_summary(events(target))
+    assert any(s.startswith("Start: A01 · ") for s in summaries)
+    deadline = next(e for s, e in summaries.items() if s.startswith("Deadline: A12 · "))
+    assert str(deadline["DESCRIPTION"]).startswith("From 16/06/2027 to 31/08/2027\n")
+    assert str(alarms(deadline)[0]["DESCRIPTION"]).startswith("Deadline in 2 days: A12 · ")
+
+
+def test_ics_owner_keeps_one_persons_calendar(tmp_path):
+    plan = load(SAMPLE_FR)
+    target = tmp_path / "claire.ics"
+    result = CliRunner().invoke(
+        cli, ["export", str(SAMPLE_FR), "--format", "ics", "-o", str(target), "--owner", "  cLAIRE "]
+    )
+    assert result.exit_code == 0, result.output
+    found = events(target)
+    summaries = by_summary(found)
+    actions = [e for s, e in summaries.items() if s.startswith(("Début", "Échéance :"))]
+    claire = [i for i in join_schedule(plan) if i.active and i.scheduled and i.schedule.get("owner") == "Claire"]
+    assert len(actions) == sum(2 if i.start != i.end else 1 for i in claire) > 0
+    assert all("Responsable : Claire" in str(e["DESCRIPTION"]) for e in actions)
+    objectives = sorted(s.split()[2] for s in summaries if s.startswith("Échéance objectif"))
+    assert objectives == ["O1", "O4"], "Claire's objectives only"
+    assert "Fête des mères 2027" in summaries, "the peaks are everyone's"
+    assert result.output.strip() == f"Wrote {len(found)} events into {target}"
+    full = tmp_path / "all.ics"
+    write_ics(check(SAMPLE_FR, today=TODAY), full)
+    assert {str(e["UID"]) for e in found} <= {str(e["UID"]) for e in events(full)}, "the same events"
+
+
+def test_ics_unknown_owner_is_refused_with_the_team(tmp_path):
+    target = tmp_path / "zoe.ics"
+    result = CliRunner().invoke(cli, ["export", str(SAMPLE_FR), "--format", "ics", "-o", str(target), "--owner", "Zoé"])
+    assert result.exit_code == 2 and not target.exists()
+    assert (
+        result.output == "mplan: --owner 'Zoé' is not in the plan: the team is Claire, Hugo, Sarah, Karim, Stagiaire\n"
+    )
+
+
+def test_calendar_options_only_go_with_ics(tmp_path):
+    for option in (["--span"], ["--remind-days", "3"], ["--owner", "Claire"]):
+        result = CliRunner().invoke(
+            cli, ["export", str(SAMPLE_FR), "--format", "csv", "-o", str(tmp_path / "c"), *option]
+        )
+        assert result.exit_code == 2 and result.output == f"mplan: {option[0]}: only for --format ics\n"
+    assert not (tmp_path / "c").exists()
 
 
 def test_ics_uids_are_stable_across_exports_and_distinct_across_plans(tmp_path):
@@ -60,10 +171,19 @@ def test_ics_uids_are_stable_across_exports_and_distinct_across_plans(tmp_path):
     write_ics(check(changed, today=TODAY), second)
     uids = [str(e["UID"]) for e in events(first)]
     assert uids == [str(e["UID"]) for e in events(second)], "dates changed, events are updated, not duplicated"
-    assert len(set(uids)) == len(uids)
+    assert len(set(uids)) == len(uids), "a start and its deadline are two events"
     other = tmp_path / "other.ics"
     write_ics(check(SAMPLE_EN, today=TODAY), other)  # another plan (its name differs)
     assert not set(uids) & {str(e["UID"]) for e in events(other)}
+    span = tmp_path / "span.ics"
+    write_ics(check(SAMPLE_FR, today=TODAY), span, span=True)
+    span_uids = {str(e["SUMMARY"]).split(" · ")[0]: str(e["UID"]) for e in events(span)}
+    deadline_uids = {
+        str(e["SUMMARY"]).removeprefix("Échéance : ").split(" · ")[0]: str(e["UID"])
+        for e in events(first)
+        if str(e["SUMMARY"]).startswith("Échéance : ")
+    }
+    assert deadline_uids["A01"] == span_uids["A01"], "--span and back: the deadline event replaces the span"
 
 
 def test_json_document(tmp_path):
@@ -113,20 +233,46 @@ def test_json_document(tmp_path):
     assert json.dumps(data, sort_keys=False) == json.dumps(plan_document(check(SAMPLE_FR, today=TODAY))), "stable order"
 
 
+def csv_rows(path, sep=";"):
+    return list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines(), delimiter=sep))
+
+
 def test_csv_files_french_defaults(tmp_path):
     written = write_csv(check(SAMPLE_FR, today=TODAY), tmp_path / "csv")
     assert len(written) == 13 + 5
     raw = (tmp_path / "csv" / "actions.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf"), "UTF-8 with BOM for Excel"
-    rows = list(
-        csv.reader((tmp_path / "csv" / "actions.csv").read_text(encoding="utf-8-sig").splitlines(), delimiter=";")
-    )
+    rows = csv_rows(tmp_path / "csv" / "actions.csv")
     assert rows[0][:4] == ["ID", "Action", "Description", "Objectif lié"]
     assert rows[1][0] == "A01" and rows[1][6] == "Produit" and rows[1][7] == "4500"
     month = (tmp_path / "csv" / "figures_by_month.csv").read_text(encoding="utf-8-sig").splitlines()
-    assert month[0] == "Mois;Coût prévu" and month[1].startswith("2027-01;") and "," in month[1]
-    actuals = (tmp_path / "csv" / "actuals.csv").read_text(encoding="utf-8-sig")
-    assert ";0,6;" in actuals, "decimal comma with the ';' separator"
+    assert month[0] == "Mois;Coût prévu" and month[1].startswith("2027-01;")
+    actuals = csv_rows(tmp_path / "csv" / "actuals.csv")
+    assert actuals[0][4] == "Avancement" and {r[4] for r in actuals[1:]} >= {"60%", "100%", ""}
+
+
+def test_csv_money_in_cents_and_ratios_as_percentages(tmp_path):
+    plan = fill(
+        SAMPLE_FR,
+        tmp_path / "plan.xlsx",
+        {"actions": [dict(cost=4500.456, revenue=18000.5)], "actuals": [dict(actual_cost=1440.1, progress=0.333333)]},
+    )
+    checked = check(plan, today=TODAY)
+    write_csv(checked, tmp_path / "csv")
+    actions = csv_rows(tmp_path / "csv" / "actions.csv")
+    assert actions[1][7:9] == ["4500,46", "18000,50"], "money rounded to cents"
+    assert actions[2][7] == "2200", "whole amounts without cents"
+    actuals = csv_rows(tmp_path / "csv" / "actuals.csv")
+    assert actuals[1][2] == "1440,10" and actuals[1][4] == "33,33%"
+    channels = {r[0]: r for r in csv_rows(tmp_path / "csv" / "figures_by_channel.csv")}
+    assert channels["Canal"][4] == "ROI prévu"
+    site = checked.figures.by_channel["Site internet"]
+    assert channels["Site internet"][4] == f"{round(site['roi'] * 100, 2):g}%".replace(".", ",")
+    assert channels["Site internet"][2] == f"{site['planned_cost']:.2f}".replace(".", ",")
+    for row in csv_rows(tmp_path / "csv" / "figures_workload.csv")[1:]:
+        days, utilisation = row[2], row[4]
+        assert len(days.partition(",")[2]) <= 2 and utilisation.endswith("%")
+        assert len(utilisation[:-1].partition(",")[2]) <= 2
 
 
 def test_csv_comma_separator_uses_decimal_points(tmp_path):
@@ -135,25 +281,37 @@ def test_csv_comma_separator_uses_decimal_points(tmp_path):
     )
     assert result.exit_code == 0 and result.output.startswith("Wrote 18 CSV files")
     actuals = (tmp_path / "c" / "actuals.csv").read_text(encoding="utf-8-sig")
-    assert (
-        actuals.splitlines()[0] == "Date,Action ID,Actual cost,Actual revenue,Progress,Comment" and ",0.6," in actuals
-    )
+    assert actuals.splitlines()[0] == "Date,Action ID,Actual cost,Actual revenue,Progress,Comment"
+    assert ",60%," in actuals
+    roi = {r[0]: r[4] for r in csv_rows(tmp_path / "c" / "figures_by_channel.csv", ",")}
+    assert all(v.endswith("%") and "," not in v for k, v in roi.items() if k != "Channel" and v)
+    assert any("." in v for v in roi.values())
 
 
 @requires_lo
 @pytest.mark.libreoffice
-def test_csv_opens_in_libreoffice_with_accents_and_numbers(tmp_path):
-    write_csv(check(SAMPLE_FR, today=TODAY), tmp_path / "csv")
+@pytest.mark.parametrize(
+    "sample, sep, infilter",
+    [(SAMPLE_FR, ";", "CSV:59,34,76,1,,1036"), (SAMPLE_EN, ",", "CSV:44,34,76,1,,1033")],
+    ids=["fr-semicolon", "en-comma"],
+)
+def test_csv_opens_in_libreoffice_with_accents_and_numbers(tmp_path, sample, sep, infilter):
+    checked = check(sample, today=TODAY)
+    write_csv(checked, tmp_path / "csv", sep=sep)
     source = tmp_path / "csv" / "figures_by_channel.csv"
     outdir = tmp_path / "out"
     outdir.mkdir()
-    result = soffice_convert(source, "xlsx", outdir, tmp_path, infilter="CSV:59,34,76,1,,1036")
+    result = soffice_convert(source, "xlsx", outdir, tmp_path, infilter=infilter)
     assert result.returncode == 0, result.stderr
     ws = openpyxl.load_workbook(outdir / "figures_by_channel.xlsx").active
-    values = {ws.cell(r, 1).value: ws.cell(r, 3).value for r in range(2, ws.max_row + 1)}
-    assert values["Point de vente (PLV)"] == 15300 and values["Salons et événements"] == 4200
-    roi = ws.cell(2, 5).value
-    assert isinstance(roi, float) and 0 < roi < 10, "a decimal number, not text"
+    rows = {ws.cell(r, 1).value: [ws.cell(r, c) for c in range(1, 8)] for r in range(2, ws.max_row + 1)}
+    for name, bucket in checked.figures.by_channel.items():
+        cells = rows[name]  # accents read right
+        assert cells[2].value == pytest.approx(bucket["planned_cost"])
+        if bucket["roi"] is not None:
+            roi = cells[4]
+            assert isinstance(roi.value, (int, float)), "a number, not text"
+            assert roi.value == pytest.approx(bucket["roi"], abs=5e-5) and "%" in roi.number_format
 
 
 def test_export_errors(tmp_path):
