@@ -531,3 +531,15 @@ def test_rules_never_modify_the_plan(layout):
     assert sum(len(rows) for _, rows in before) > 20 and all(values for _, rows in before for _, values in rows)
     run(plan, TODAY)
     assert [(k, [(r.row, dict(r)) for r in t.rows]) for k, t in plan.tables.items()] == before
+
+
+def test_blank_template_says_what_to_fill_first_without_a_flood():
+    """An empty table gives one finding naming every missing type, not one per type (issue 15 part 7)."""
+    from .conftest import ROOT
+
+    report = load(ROOT / "templates" / "modele-plan-marketing-fr.xlsx")
+    found = run(report, date(2027, 3, 1))
+    codes = sorted(f.code for f in found)
+    assert codes == ["MP101", "MP201", "MP301", "MP302", "MP505", "MP601", "MP608"], codes
+    swot = next(f for f in found if f.code == "MP608")
+    assert swot.message == "Quadrant SWOT « Force / Faiblesse / Opportunité / Menace » vide"

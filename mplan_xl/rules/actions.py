@@ -3,10 +3,10 @@ a 4P pillar and a schedule; the SWOT has its four quadrants."""
 
 from __future__ import annotations
 
-from ..i18n import Money, Text
-from ..schema import CHOICES
+from ..i18n import Money
 from ..values import id_key
 from . import at, check, place
+from .watch import missing_options
 
 
 @check("MP601")
@@ -65,13 +65,8 @@ def no_revenue(ctx):
 
 @check("MP608")
 def swot_quadrant_empty(ctx):
-    data = ctx.plan.tables.get("swot")
-    if not data or not data.has("type"):
-        return
-    present = {row.get("type") for row in data.rows}
-    for option in CHOICES["swot"].options:
-        if option.key not in present:
-            yield place(data.sheet, data.header_ref("type"), quadrant=Text(option.fr, option.en))
+    for label, data in missing_options(ctx, "swot", "type", "swot"):
+        yield place(data.sheet, data.header_ref("type"), quadrant=label)
 
 
 @check("MP609")

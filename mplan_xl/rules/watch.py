@@ -7,23 +7,30 @@ from ..schema import CHOICES
 from . import check, place
 
 
-def _missing(ctx, table: str, column: str, choices: str):
+def missing_options(ctx, table: str, column: str, choices: str):
+    """(the choices no row of the table uses, as one Text per finding, the table).
+
+    A table still empty gives one finding naming every choice ("Commerciale / Concurrentielle / …"): a blank
+    plan's first check says what to fill, not a list of every type missing one by one."""
     data = ctx.plan.tables.get(table)
     if not data or not data.has(column):
         return
     present = {row.get(column) for row in data.rows}
-    for option in CHOICES[choices].options:
-        if option.key not in present:
-            yield option, data
+    missing = [o for o in CHOICES[choices].options if o.key not in present]
+    if not data.rows and missing:
+        yield Text(" / ".join(o.fr for o in missing), " / ".join(o.en for o in missing)), data
+        return
+    for option in missing:
+        yield Text(option.fr, option.en), data
 
 
 @check("MP301")
 def watch_type_missing(ctx):
-    for option, data in _missing(ctx, "watch", "type", "watch_type"):
-        yield place(data.sheet, data.header_ref("type"), type=Text(option.fr, option.en))
+    for label, data in missing_options(ctx, "watch", "type", "watch_type"):
+        yield place(data.sheet, data.header_ref("type"), type=label)
 
 
 @check("MP302")
 def pestel_factor_missing(ctx):
-    for option, data in _missing(ctx, "pestel", "factor", "pestel"):
-        yield place(data.sheet, data.header_ref("factor"), factor=Text(option.fr, option.en))
+    for label, data in missing_options(ctx, "pestel", "factor", "pestel"):
+        yield place(data.sheet, data.header_ref("factor"), factor=label)
