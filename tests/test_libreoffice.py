@@ -175,6 +175,6 @@ def test_reported_workbook_opens_and_renders_in_libreoffice(sample, tmp_path):
     outdir.mkdir()
     assert soffice_convert(path, "xlsx:Calc MS Excel 2007 XML", outdir, tmp_path).returncode == 0
     names = openpyxl.load_workbook(outdir / sample).sheetnames
-    assert names[-3:] == (
+    assert names[1:4] == (
         ["Synthèse", "Alertes", "Calendrier"] if "fr" in sample else ["Summary", "Alerts", "Timeline"]
-    )
+    ), "the generated sheets right after the Guide"

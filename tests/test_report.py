@@ -55,7 +55,9 @@ def test_report_on_the_samples(sample, names, tmp_path):
     assert result.sheets == names and result.backup == tmp_path / "plan.bak.xlsx"
     assert result.backup.read_bytes() == sample.read_bytes()
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames[-3:] == names and wb.sheetnames[:-3] == openpyxl.load_workbook(sample).sheetnames
+    user_sheets = openpyxl.load_workbook(sample).sheetnames
+    assert wb.sheetnames == [user_sheets[0], *names, *user_sheets[1:]], "the generated sheets follow the Guide"
+    assert [ws.title for ws in wb.worksheets if ws.sheet_view.tabSelected] == ["Guide"], "never a group of sheets"
     summary, alerts, timeline = (wb[n] for n in names)
     figures = compute(load(sample), date(2027, 8, 10))
     details = summary.row_breaks.brk[0].id  # the key figures table opens the detail pages
@@ -153,7 +155,7 @@ def test_output_copy_leaves_the_input_untouched(tmp_path):
     out = tmp_path / "rapport.xlsx"
     result = write_report(path, out, lang="en", today=date(2027, 9, 1))
     assert path.read_bytes() == SAMPLE_FR.read_bytes() and result.backup is None
-    assert openpyxl.load_workbook(out).sheetnames[-3:] == ["Summary", "Alerts", "Timeline"]
+    assert openpyxl.load_workbook(out).sheetnames[1:4] == ["Summary", "Alerts", "Timeline"]
 
 
 def test_injection_strings_stay_inert_text(tmp_path):

@@ -69,6 +69,9 @@ def proven(package: Package, sheet: str, token: str | None) -> bool:
     return isinstance(note, str) and "mplan" in note and not (isinstance(proof, str) and proof.strip())
 
 
+GUIDE = "guide"  # the sheet the generated ones follow (its name is the same in French and English)
+
+
 def generated(package: Package) -> tuple[list[dict[str, str]], set[str]]:
     """The sheets a previous run generated (listed by the marker and proven), and the parts only they use.
 
@@ -134,7 +137,7 @@ def graft(package: Package, scratch: Scratch, out_path: str | os.PathLike[str]) 
         style_merger,
     )
 
-    # Workbook: drop the old generated sheets, append the new ones.
+    # Workbook: drop the old generated sheets, add the new ones after the Guide.
     ids: list[int] = []
     for e in kept:
         try:
@@ -149,11 +152,17 @@ def graft(package: Package, scratch: Scratch, out_path: str | os.PathLike[str]) 
         new_sheets.append((scratch.names[i], next_id + i, rid))
         new_rels.append(workbook_rels.worksheet(rid, part))
 
-    old_index = {i for i, e in enumerate(entries) if e["r:id"] in old_ids}
+    # The generated sheets go right after the Guide (else at the end): the kept sheets after it move along.
+    at = next((j + 1 for j, e in enumerate(kept) if e.get("name", "").casefold() == GUIDE), len(kept))
+    old_positions = [i for i, e in enumerate(entries) if e["r:id"] in old_ids]
     index_map: dict[int, int] = {}
     for i in range(len(entries)):
-        if i not in old_index:
-            index_map[i] = len(index_map)
+        if i not in old_positions:
+            j = len(index_map)
+            index_map[i] = j if j < at else j + len(new_sheets)
+    views = dict(index_map)  # a view on an old report's sheet goes to the new one
+    for n, i in enumerate(old_positions[: len(new_sheets)]):
+        views[i] = at + n
     replaced = {
         content_types.PART: content_types.edit(
             package.read(content_types.PART),
@@ -162,7 +171,7 @@ def graft(package: Package, scratch: Scratch, out_path: str | os.PathLike[str]) 
             s_data[content_types.PART],
         ),
         workbook.PART: workbook.edit(
-            workbook_xml, old_ids, new_sheets, index_map, len(kept), s_workbook, scratch.names, scratch.token
+            workbook_xml, old_ids, new_sheets, index_map, at, s_workbook, scratch.names, scratch.token, views
         ),
         workbook_rels.PART: workbook_rels.edit(package.read(workbook_rels.PART), old_ids, new_rels),
         styles.PART: style_merger.result(),
@@ -224,6 +233,9 @@ def _copy_parts(
         body = s_data[part]
         if part.startswith("xl/worksheets/"):
             text = style_merger.remap_sheet(body.decode("utf-8"))
+            # XlsxWriter selects its first sheet; in the user's workbook that would group it with the user's
+            # selected sheet (Excel's [Group] mode, where typing edits both): the user's view decides.
+            text = text.replace(' tabSelected="1"', "", 1)
             if bulk is not None:
                 text = bulk.inject(text, style_merger.maps["cellXfs"])
             body = text.encode("utf-8")

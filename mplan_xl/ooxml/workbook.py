@@ -125,11 +125,13 @@ def edit(
     scratch_xml: bytes,
     names: list[str],
     token: str | None = None,
+    views: dict[int, int] | None = None,
 ) -> bytes:
     """Drop the sheets old_rids name, append new_sheets (name, sheetId, r:id), carry names and views over.
 
-    index_map maps each kept sheet's old position to its new one; the scratch workbook's defined names
-    are appended after the `kept` sheets, with the marker listing `names`.
+    index_map maps each kept sheet's old position to its new one; the new sheets are inserted at position
+    `kept` (after the Guide), where the scratch workbook's local defined names point, with the marker
+    listing `names`.
     """
     doc = xmltree.parse(xml)
     root = doc.root
@@ -139,8 +141,9 @@ def edit(
     for sheet in xmltree.children(sheets, "sheet"):
         if (xmltree.attr(sheet, "id") or "") in old_rids:
             sheets.remove(sheet)
-    for name, sheet_id, rid in new_sheets:
-        ET.SubElement(sheets, f"{{{main}}}sheet", {"name": name, "sheetId": str(sheet_id), f"{{{rel_ns}}}id": rid})
+    for n, (name, sheet_id, rid) in enumerate(new_sheets):
+        entry = ET.Element(f"{{{main}}}sheet", {"name": name, "sheetId": str(sheet_id), f"{{{rel_ns}}}id": rid})
+        sheets.insert(_child_index(sheets, "sheet", kept + n), entry)
 
     defined_names = xmltree.child(root, "definedNames")
     if defined_names is None:
@@ -177,8 +180,19 @@ def edit(
     for view in xmltree.children(views, "workbookView") if views is not None else []:
         for name in ("activeTab", "firstSheet"):
             if (tab := view.get(name)) is not None:
-                view.set(name, str(index_map.get(int(tab), 0)))
+                view.set(name, str((views or index_map).get(int(tab), 0)))
     return doc.serialise()
+
+
+def _child_index(parent: ET.Element, local: str, position: int) -> int:
+    """The index among all of parent's children where the `position`-th child named `local` goes."""
+    seen = 0
+    for index, child in enumerate(parent):
+        if xmltree.local(child.tag) == local:
+            if seen == position:
+                return index
+            seen += 1
+    return len(parent)
 
 
 def _retag(element: ET.Element, namespace: str) -> ET.Element:
