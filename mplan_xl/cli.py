@@ -423,16 +423,18 @@ def export(path, fmt, out, today, lang, sep, span, remind_days, owner, force):
 def consolidate(plans, out, today, lang, force):
     """Roll several plans up into one portfolio workbook.
 
-    One row per plan (owner, period, envelope, spend, ROI, errors, objectives on and off track), spend
-    by channel and by month across plans (never summed across currencies), and every alert with its
-    plan's name. A file that cannot be read is reported and skipped. Exit code 0: every plan was read;
-    1: some were skipped (listed on stderr and in the portfolio); 2: nothing could be written.
+    One row per plan (owner, period, reference date, envelope, spend, ROI, errors, objectives on and
+    off track) with a totals row per currency, spend by channel and by month across plans (never summed
+    across currencies), and every alert with its plan's name; in one language (--lang), ready to print.
+    A file that cannot be read is reported and skipped; a plan given twice (the same file, or a copy) is
+    read once and reported as a duplicate. Exit code 0: every plan was read; 1: some were skipped
+    (listed on stderr and in the portfolio); 2: nothing could be written.
 
     \b
     Example:
       mplan consolidate marques/*.xlsx -o portefeuille.xlsx
     """
-    from .consolidate import read_plans, write_portfolio
+    from .consolidate import read_plans, reason_in, write_portfolio
 
     if out.suffix.lower() != ".xlsx":
         raise UsageError(f"{out}: the portfolio must be an .xlsx file")
@@ -453,7 +455,7 @@ def consolidate(plans, out, today, lang, force):
     else:
         summaries, skipped = read_plans(list(plans), when, lang)
     for _, reason in skipped:
-        _say(f"mplan: skipped {reason}", err=True)
+        _say(f"mplan: skipped {reason_in(reason, 'en')}", err=True)
     if not summaries:
         raise UsageError("no plan could be read: nothing written")
     write_portfolio(out, summaries, skipped, lang, when or date.today(), inputs=plans)

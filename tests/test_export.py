@@ -353,10 +353,10 @@ def test_consolidate_samples_and_a_broken_file(tmp_path):
     ]
     plans_ws = wb["Plans"]
     assert "plusieurs devises (EUR, USD)" in plans_ws["A3"].value
-    rows = [[c.value for c in row] for row in plans_ws.iter_rows(min_row=6)]
-    assert len(rows) == 3 and {r[4] for r in rows} == {"EUR", "USD"}
+    rows = [[c.value for c in row] for row in plans_ws.iter_rows(min_row=6, max_row=8)]  # then the totals
+    assert len(rows) == 3 and {r[5] for r in rows} == {"EUR", "USD"}
     eur = next(r for r in rows if r[0] == "Plan marketing 2027 – Maison Caracole")
-    assert eur[6] == compute(load(SAMPLE_FR), TODAY).planned_spend and eur[10:14] == [0, 10, 4, 2]
+    assert eur[7] == compute(load(SAMPLE_FR), TODAY).planned_spend and eur[11:15] == [0, 10, 4, 2]
     channel = wb["Dépenses prévues par canal"]
     header = [c.value for c in channel[3]]
     assert header == ["Canal", "Total (EUR)", "Total (USD)"], "never summed across currencies"
@@ -376,12 +376,14 @@ def test_consolidate_refuses_to_overwrite_a_plan(tmp_path):
 
 def test_consolidate_many_plans_in_parallel(tmp_path):
     paths = []
+    wb = openpyxl.load_workbook(SAMPLE_FR)
     for i in range(12):
         target = tmp_path / f"p{i}.xlsx"
-        shutil.copy(SAMPLE_FR, target)
+        wb.properties.title = f"p{i}"  # twelve plans, not one copied twelve times (a copy is read once)
+        wb.save(target)
         paths.append(str(target))
     result = CliRunner().invoke(cli, ["consolidate", *paths, "-o", str(tmp_path / "out.xlsx")])
     assert result.exit_code == 0, result.output
     assert result.output.strip().endswith("Wrote " + str(tmp_path / "out.xlsx") + ": 12 plan(s).")
     ws = openpyxl.load_workbook(tmp_path / "out.xlsx")["Plans"]
-    assert ws.max_row == 5 + 12
+    assert ws.max_row == 5 + 12 + 1  # and the totals row

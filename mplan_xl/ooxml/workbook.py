@@ -125,7 +125,7 @@ def edit(
     scratch_xml: bytes,
     names: list[str],
     token: str | None = None,
-    views: dict[int, int] | None = None,
+    view_map: dict[int, int] | None = None,
 ) -> bytes:
     """Drop the sheets old_rids name, append new_sheets (name, sheetId, r:id), carry names and views over.
 
@@ -180,7 +180,7 @@ def edit(
     for view in xmltree.children(views, "workbookView") if views is not None else []:
         for name in ("activeTab", "firstSheet"):
             if (tab := view.get(name)) is not None:
-                view.set(name, str((views or index_map).get(int(tab), 0)))
+                view.set(name, str((view_map or index_map).get(int(tab), 0)))
     return doc.serialise()
 
 
