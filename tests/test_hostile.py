@@ -125,3 +125,30 @@ def test_the_corpus_covers_what_the_issue_lists(corpus):
     ):
         assert expected in names, expected
     assert sum(n.startswith("truncated_at_") for n in names) >= 4
+
+
+def test_an_empty_row_far_down_is_not_a_far_away_cell(tmp_path):
+    """A row element with a height and no cell at row 1,048,576 (what some writers leave) reads as nothing
+    (issue 13 part 13); a real cell there is still refused in one line."""
+    import zipfile
+
+    from mplan_xl.errors import WorkbookError
+    from mplan_xl.reader import load
+
+    source = ROOT / "samples" / "exemple-fr.xlsx"
+
+    def variant(name: str, tail: bytes):
+        path = tmp_path / name
+        with zipfile.ZipFile(source) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+            for info in src.infolist():
+                body = src.read(info)
+                if info.filename == "xl/worksheets/sheet4.xml":
+                    body = body.replace(b"</sheetData>", tail + b"</sheetData>")
+                out.writestr(info, body)
+        return path
+
+    empty = variant("empty-row.xlsx", b'<row r="1048576" ht="20" customHeight="1"/>')
+    assert load(empty).problems == [] and len(load(empty).rows("personas")) == len(load(source).rows("personas"))
+    far = variant("far-cell.xlsx", b'<row r="1048576"><c r="L1048576"><v>1</v></c></row>')
+    with pytest.raises(WorkbookError, match="L1048576"):
+        load(far)

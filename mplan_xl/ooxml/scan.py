@@ -41,7 +41,8 @@ def _special_cells(data: bytes) -> dict[str, tuple[str, str]]:
 
 
 MAX_CELLS = 3_000_000  # rows x columns of one sheet's grid: beyond that a reader would allocate gigabytes
-_ROW_REF = re.compile(rb'<row\b[^>]*?\br="(\d+)"')
+# a row that holds a cell (an empty <row r="1048576" ht="20"/>, a height and no cell, costs a reader nothing)
+_ROW_REF = re.compile(rb'<row\b[^>]*?\br="(\d+)"[^>]*(?<!/)>\s*<(?:\w+:)?c\b')
 _COL_REF = re.compile(rb'\sr="([A-Z]+)\d')
 
 
