@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .cells import split_address
-from .i18n import Locale, Money, Month, Number, Percent, Text
+from .i18n import InDays, Locale, Money, Month, Number, Percent, Text
 
 if TYPE_CHECKING:
     from .rules.catalog import RuleSpec
@@ -41,7 +41,7 @@ def show(loc: Locale, value: object) -> object:
     """A message value as the locale writes it; plain values are left to str.format, as they were."""
     if isinstance(value, Phrase):
         return value.text(loc.lang).format(**{k: show(loc, v) for k, v in value.values})
-    if isinstance(value, Text | Money | Percent | Number | Month | date):
+    if isinstance(value, Text | Money | Percent | Number | Month | InDays | date):
         return loc.show(value)
     return value
 

@@ -145,6 +145,13 @@ class Number:
 
 
 @dataclass(frozen=True)
+class InDays:
+    """A number of days from today, worded: « aujourd'hui », « demain », « dans 5 jours » / "in 5 days"."""
+
+    days: int
+
+
+@dataclass(frozen=True)
 class Month:
     key: str  # "YYYY-MM"
 
@@ -269,6 +276,8 @@ class Locale:
             return self.number(value.value, value.decimals)
         if isinstance(value, Month):
             return self.month(value.key)
+        if isinstance(value, InDays):
+            return self.in_days(value.days)
         if isinstance(value, date):
             return self.date(value)
         if isinstance(value, bool) or value is None:

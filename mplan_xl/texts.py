@@ -295,7 +295,10 @@ REPORT: dict[str, Pair] = {
     "budget_used": ("Part de l'enveloppe planifiée", "Share of the envelope planned"),
     "overheads": ("dont frais fixes hors actions", "of which overheads (not tied to an action)"),
     "actual_spend": ("Dépenses réelles", "Actual spend"),
-    "projected_spend": ("Prévision à terme (réalisé + reste à dépenser)", "Forecast at completion (spent + still planned)"),
+    "projected_spend": (
+        "Prévision à terme (réalisé + reste à dépenser)",
+        "Forecast at completion (spent + still planned)",
+    ),
     "expected_revenue": ("CA attendu", "Expected revenue"),
     "actual_revenue": ("CA réel à date", "Actual revenue to date"),
     "planned_roi": ("ROI prévu", "Planned ROI"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..i18n import Money, Number, Percent
+from ..i18n import Money, Month, Number, Percent
 from ..values import id_key
 from . import at, check, place
 
@@ -46,7 +46,7 @@ def overload(ctx):
                     "capacity",
                     owner=owner,
                     days=Number(load["days"], 1),
-                    month=f"{month[5:]}/{month[:4]}",
+                    month=Month(month),
                     capacity=Number(load["capacity"]),
                 )
 

@@ -1524,9 +1524,7 @@ SPECS: tuple[RuleSpec, ...] = (
             ),
             "An action not done is due within the due-soon window (14 days by default, in Settings).",
         ),
-        message=Text(
-            "Action {id} à échéance le {end} (dans {days} jours)", "Action {id} due on {end} (in {days} days)"
-        ),
+        message=Text("Action {id} à échéance le {end} ({days})", "Action {id} due on {end} ({days})"),
         hint=Text("Vérifiez qu'elle sera prête à temps.", "Check it will be ready in time."),
         why=Text(
             "un rappel, pour agir pendant qu'il est encore temps.", "a reminder, to act while there is still time."

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from ..content import add_months
+from ..i18n import InDays, Month
 from ..values import id_key
 from . import at, check, place
 
@@ -80,7 +81,7 @@ def due_soon(ctx):
     window = ctx.plan.setting("due_soon_days", 14)
     for row, (_, end) in _active_rows(ctx):
         if row.get("status") != "done" and ctx.today <= end <= ctx.today + timedelta(days=window):
-            yield at(row, "end", id=row.get("action"), end=end, days=(end - ctx.today).days)
+            yield at(row, "end", id=row.get("action"), end=end, days=InDays((end - ctx.today).days))
 
 
 @check("MP707")
@@ -171,7 +172,7 @@ def gap_month(ctx):
     while month <= period[1]:
         end = add_months(month, 1) - timedelta(days=1)
         if not any(s <= end and e >= month for s, e in spans):
-            yield place(*ctx.header("schedule", "start"), month=f"{month:%m/%Y}")
+            yield place(*ctx.header("schedule", "start"), month=Month(f"{month:%Y-%m}"))
         month = add_months(month, 1)
 
 
