@@ -331,7 +331,7 @@ def _month_labels(ws, fmt: Fmt, row: int, base: int, weeks: list[date], lang: st
 
 def _peaks(plan: Plan, weeks: list[date]) -> list[tuple[bool, str, str, date, date, int, int]]:
     """(holiday?, short name, full name, start, end, first week, last week) of the peaks the weeks show."""
-    found = []
+    found: list[tuple[bool, str, str, date, date, int, int]] = []
     if not weeks:
         return found
     for peak in plan.rows("peaks"):
