@@ -9,6 +9,8 @@ stays inert text.
 
 from __future__ import annotations
 
+import math
+import re
 import secrets
 from datetime import date, timedelta
 from pathlib import Path
@@ -17,14 +19,14 @@ import xlsxwriter
 
 from ..figures import Figures
 from ..findings import Report
-from ..i18n import Text
+from ..i18n import Locale, Text
 from ..ooxml import workbook as workbook_part
 from ..ooxml.bulk import Bulk
 from ..ooxml.graft import Scratch
 from ..reader import Plan
 from ..styles import PALETTE
 from ..values import id_key
-from .base import SEVERITY_FILL, STATUS_FILL, Fmt, dt, header, quote, t
+from .base import SEVERITY_FILL, STATUS_FILL, Fmt, dt, header, quote, t, w
 from .charts import fix_package
 from .summary import Context, write_summary
 
@@ -156,6 +158,14 @@ def _alerts(ws, fmt: Fmt, plan: Plan, report: Report, lang: str, generated: date
 # --- Timeline -----------------------------------------------------------------------------------
 
 
+ACTION_WIDTH = 40  # the action's name, wrapped on as many lines as it needs
+TODAY_HEAD = {"bg_color": "#C00000", "font_color": "#FFFFFF"}
+PEAK = {"bg_color": "#FFD966", "font_color": "#7F6000"}  # a commercial peak: amber, its name in dark amber
+HOLIDAY = {"bg_color": "#D9D9D9", "font_color": "#404040", "italic": True}  # a public holiday: grey, italic
+BAND = "#FFF8E1"  # the background of the peaks' rows
+HOLIDAY_NAME = re.compile(r"^\s*(?:férié|jour férié|public holiday|holiday)\s*:\s*", re.IGNORECASE)
+MAX_LANES = 6  # rows of names per band at most
+WEEK_CHARS = 4.6  # characters of an 8-point label that fit in a week's column (2.7 wide)
 MAX_WEEKS = 180  # about three and a half years: the Timeline's columns stay left of the proof cell (GR)
 CAPPED = Text(
     "Calendrier limité aux {weeks} premières semaines de la période",
@@ -185,7 +195,7 @@ def _timeline(ws, fmt: Fmt, plan: Plan, fig: Figures, lang: str, generated: date
         monday += timedelta(days=7)
     capped = monday <= last_day
     base = 6  # columns A–F: ID, action, owner, status, start, deadline
-    widths = [7, 30, 12, 11, 10, 10]
+    widths = [7, ACTION_WIDTH, 12, 11, 10, 10]
     for c, width in enumerate(widths):
         ws.set_column(c, c, width)
     ws.set_column(base, base + len(weeks) - 1, 2.7)
@@ -204,59 +214,19 @@ def _timeline(ws, fmt: Fmt, plan: Plan, fig: Figures, lang: str, generated: date
     head = fmt.head(align="center")
     for c, key in enumerate(("id", "action", "owner", "status", "start", "deadline")):
         ws.write_string(row, c, t(key, lang), head)
-    months_seen: set[str] = set()
-    for i, week in enumerate(weeks):
-        key = (week + timedelta(days=3)).strftime("%m/%y")
-        cell_format = fmt.head(
-            align="left", font_size=8, text_wrap=False, border=0, **({"bg_color": "#C00000"} if i == today_week else {})
-        )
-        if key not in months_seen:  # the month's label overflows into the blank weeks after it
-            months_seen.add(key)
-            ws.write_string(row, base + i, key, cell_format)
-        else:
-            ws.write_blank(row, base + i, None, cell_format)
+    _month_labels(ws, fmt, row, base, weeks, lang)
     row += 1
     ws.write_string(row, 0, "", fmt.cell())
     ws.write_string(row, 1, "", fmt.cell())
+    day_format = fmt(font_size=7, align="center", border=1, border_color="#D9D9D9")
+    today_format = fmt(font_size=7, align="center", border=1, border_color="#D9D9D9", bold=True, **TODAY_HEAD)
     for i, week in enumerate(weeks):
-        ws.write_number(
-            row,
-            base + i,
-            week.day,
-            fmt(
-                font_size=7,
-                align="center",
-                border=1,
-                border_color="#D9D9D9",
-                **({"bg_color": "#FFC7CE"} if i == today_week else {}),
-            ),
-        )
+        ws.write_number(row, base + i, week.day, today_format if i == today_week else day_format)
+    header_row = row
+    # Commercial peaks, then public holidays: each named on the sheet, in as many lanes as they need.
+    row = _peak_bands(ws, fmt, plan, row, base, weeks, lang)
     ws.freeze_panes(row + 1, base)
-    # Commercial peaks.
-    peaks: list[tuple[str, date, date]] = []  # (name, start, end), the end defaulting to the start
-    for peak in plan.rows("peaks"):
-        start, end = peak.get("start"), peak.get("end")
-        if isinstance(start, date):
-            peaks.append((str(peak.get("name")), start, end if isinstance(end, date) else start))
-    if peaks:
-        row += 1
-        ws.write_string(row, 0, "", fmt(bold=True, bg_color="#FFF2CC"))
-        ws.write_string(row, 1, t("peaks", lang), fmt(bold=True, bg_color="#FFF2CC"))
-        marks: dict[int, list[str]] = {}
-        for name, start, end in peaks:
-            for i, week in enumerate(weeks):
-                if week <= end and week + timedelta(days=6) >= start:
-                    marks.setdefault(i, []).append(name)
-        for c in range(2, base):
-            ws.write_blank(row, c, None, fmt(bg_color="#FFF2CC"))
-        for i in range(len(weeks)):
-            if i in marks:
-                ws.write_string(
-                    row, base + i, "★", fmt(bg_color="#FFD966", font_color="#7F6000", align="center", font_size=8)
-                )
-                ws.write_comment(row, base + i, "\n".join(marks[i]), {"author": "mplan", "x_scale": 1.6})
-            else:
-                ws.write_blank(row, base + i, None, fmt(bg_color="#FFF2CC"))
+    ws.repeat_rows(header_row - 1, row)
     # Actions grouped by objective.
     objectives = {id_key(o.get("id")): o for o in plan.rows("objectives") if o.get("id")}
     groups: dict[str, list] = {}
@@ -267,6 +237,7 @@ def _timeline(ws, fmt: Fmt, plan: Plan, fig: Figures, lang: str, generated: date
     rows = Bulk(row + 1)  # a row per objective and per action
     # Formats made once: the loop below writes a row per action.
     plain, small_date = fmt.cell(), fmt.cell("date", font_size=9)
+    wrap = fmt.cell(text_wrap=True)
     late_format = fmt.cell(font_color="#C00000", bold=True)
     bars = {colour: fmt(bg_color=colour) for colour in set(BAR.values())}
     today_bars = {colour: fmt(bg_color=colour, left=2, left_color="#C00000") for colour in set(BAR.values())}
@@ -290,8 +261,12 @@ def _timeline(ws, fmt: Fmt, plan: Plan, fig: Figures, lang: str, generated: date
             status = item.status
             late = status != "done" and item.end < fig.today
             bar = BAR["late" if late else status if status in BAR else None]
+            name = str(item.action.get("action") or "")
+            lines = _lines(name)
+            if lines > 1:
+                rows.set_row(row, 15 * lines)
             rows.write_string(row, 0, str(item.action.get("id") or ""), plain)
-            rows.write_string(row, 1, str(item.action.get("action") or ""), plain)
+            rows.write_string(row, 1, name, wrap)
             rows.write_string(row, 2, str(item.schedule.get("owner") or ""), plain)
             label = t("late", lang) if late else t(status, lang) if status in ("todo", "in_progress", "done") else ""
             rows.write_string(row, 3, label, late_format if late else plain)
@@ -312,8 +287,131 @@ def _timeline(ws, fmt: Fmt, plan: Plan, fig: Figures, lang: str, generated: date
         rows.write_string(row, 0, t("not_scheduled", lang), fmt.section())
         for item in unscheduled:
             row += 1
+            name = str(item.action.get("action") or "")
+            lines = _lines(name)
+            if lines > 1:
+                rows.set_row(row, 15 * lines)
             rows.write_string(row, 0, str(item.action.get("id") or ""), fmt.cell())
-            rows.write_string(row, 1, str(item.action.get("action") or ""), fmt.cell())
+            rows.write_string(row, 1, name, wrap)
     ws.print_area(0, 0, max(row, 4), base + len(weeks) - 1)  # the weeks, not the hidden proof column
     ws.protect("", {"format_columns": True, "format_rows": True})
     return rows
+
+
+def _lines(name: str) -> int:
+    """Lines the action's name takes in its wrapped column (about 45 characters a line)."""
+    words = name.split()
+    lines, used = 1, 0
+    for word in words:
+        if used and used + 1 + len(word) > ACTION_WIDTH + 5:
+            lines, used = lines + 1, len(word)
+        else:
+            used += len(word) + (1 if used else 0)
+    return min(lines + sum(1 for _ in re.finditer("\n", name)), 15)
+
+
+def _month_labels(ws, fmt: Fmt, row: int, base: int, weeks: list[date], lang: str) -> None:
+    """Each month named once, centred over its weeks (a week belongs to the month of its Thursday)."""
+    loc = Locale(lang)
+    spans: list[list] = []  # [first week, last week, month's date]
+    for i, week in enumerate(weeks):
+        thursday = week + timedelta(days=3)
+        if spans and (spans[-1][2].year, spans[-1][2].month) == (thursday.year, thursday.month):
+            spans[-1][1] = i
+        else:
+            spans.append([i, i, thursday])
+    cell_format = fmt.head(align="center", font_size=8, text_wrap=False)
+    for first, last, month in spans:
+        label = loc.month(month, short=True)
+        if last == first:  # a week alone: the month's short name only ("déc."), which fits
+            ws.write_string(row, base + first, label.split()[0].rstrip("."), cell_format)
+        else:
+            ws.merge_range(row, base + first, row, base + last, label, cell_format)
+
+
+def _peaks(plan: Plan, weeks: list[date]) -> list[tuple[bool, str, str, date, date, int, int]]:
+    """(holiday?, short name, full name, start, end, first week, last week) of the peaks the weeks show."""
+    found: list[tuple[bool, str, str, date, date, int, int]] = []
+    if not weeks:
+        return found
+    for peak in plan.rows("peaks"):
+        start, end = peak.get("start"), peak.get("end")
+        if not isinstance(start, date):
+            continue
+        end = end if isinstance(end, date) and end >= start else start
+        first = max(0, (start - weeks[0]).days // 7)
+        last = min(len(weeks) - 1, (end - weeks[0]).days // 7)
+        if first > last or end < weeks[0]:
+            continue
+        full = str(peak.get("name") or "").strip()
+        short = HOLIDAY_NAME.sub("", full)
+        holiday = short != full
+        short = re.sub(rf"\s+{start.year}$", "", short) or full  # the month row already says the year
+        found.append((holiday, short, full, start, end, first, last))
+    return sorted(found, key=lambda p: (p[0], p[5], p[6]))
+
+
+def _lanes(peaks: list, count: int) -> list[list[tuple]]:
+    """The peaks laid out in rows so that no name runs over another: (peak, label column or None, right?).
+
+    Past MAX_LANES rows, a peak still colours its weeks in the last row, unnamed there (its note names it).
+    """
+    lanes: list[list[tuple]] = []
+    taken: list[list[tuple[int, int]]] = []
+    for peak in peaks:
+        first, last = peak[5], peak[6]
+        need = max(last - first + 1, math.ceil((len(peak[1]) + 1) / WEEK_CHARS))
+        if first + need <= count:
+            span, at, right = (first, first + need - 1), first, False
+        else:  # near the end of the weeks: the name ends at the peak's last week and runs to the left
+            span, at, right = (max(0, last - need + 1), last), last, True
+        for lane, spans in zip(lanes, taken, strict=True):
+            if all(span[1] < a or span[0] > b for a, b in spans):
+                lane.append((peak, at, right))
+                spans.append(span)
+                break
+        else:
+            if len(lanes) < MAX_LANES:
+                lanes.append([(peak, at, right)])
+                taken.append([span])
+            else:
+                lanes[-1].append((peak, None, False))
+    return lanes
+
+
+def _peak_bands(ws, fmt: Fmt, plan: Plan, row: int, base: int, weeks: list[date], lang: str) -> int:
+    """The rows naming the commercial peaks and the public holidays over their weeks; the last row written."""
+    peaks = _peaks(plan, weeks)
+    band = fmt(bg_color=BAND)
+    for holiday, title in ((False, "commercial_peaks"), (True, "public_holidays")):
+        lanes = _lanes([p for p in peaks if p[0] == holiday], len(weeks))
+        style = HOLIDAY if holiday else PEAK
+        fill, head = fmt(**style), fmt(bold=True, bg_color=BAND, font_color=style["font_color"])
+        for n, lane in enumerate(lanes):
+            row += 1
+            ws.write_string(row, 0, "", band)
+            ws.write_string(row, 1, w(title, lang) if n == 0 else "", head)
+            for c in range(2, base):
+                ws.write_blank(row, c, None, band)
+            formats: dict[int, object] = {}
+            labels: dict[int, str] = {}
+            notes: dict[int, list[str]] = {}
+            for peak, at, _right in lane:
+                for i in range(peak[5], peak[6] + 1):
+                    formats[i] = fill
+                key = "peak_note" if peak[4] > peak[3] else "peak_day_note"
+                notes.setdefault(peak[5] if at is None else at, []).append(
+                    w(key, lang, name=peak[2], start=peak[3], end=peak[4])
+                )
+            for peak, at, right in lane:  # the names over the colours
+                if at is not None:
+                    formats[at] = fmt(**style, font_size=8, align="right" if right else "left")
+                    labels[at] = peak[1]
+            for i in range(len(weeks)):
+                if i in labels:
+                    ws.write_string(row, base + i, labels[i], formats[i])
+                else:
+                    ws.write_blank(row, base + i, None, formats.get(i, band))
+                if i in notes:
+                    ws.write_comment(row, base + i, "\n".join(notes[i]), {"author": "mplan", "x_scale": 1.6})
+    return row

@@ -92,4 +92,9 @@ WORDS = {
     # details
     "details": Text("Détails", "Details"),
     "key_figures": Text("Chiffres clés", "Key figures"),
+    # timeline
+    "commercial_peaks": Text("Temps forts", "Commercial peaks"),
+    "public_holidays": Text("Jours fériés", "Public holidays"),
+    "peak_note": Text("{name}\ndu {start} au {end}", "{name}\n{start} to {end}"),
+    "peak_day_note": Text("{name}\nle {start}", "{name}\non {start}"),
 }
