@@ -207,7 +207,7 @@ def _worded(text: Text, **values: str) -> Text:
 
 
 def reason_in(reason: str | Text, lang: str) -> str:
-    """A skipped file's reason as shown in lang (a reader's error is in English only)."""
+    """A skipped file's reason as shown in lang (an unexpected one is a plain string)."""
     return reason(lang) if isinstance(reason, Text) else reason
 
 
