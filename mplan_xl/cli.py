@@ -13,22 +13,55 @@ import click
 
 from . import hygiene
 from .errors import MplanError, UsageError, WorkbookError
-from .i18n import Locale, Text
+from .i18n import Locale, Text, choose_lang, norm_lang
 
 
 def _one_line_errors(func):
+    """An MplanError becomes one line on stderr and its exit code, in the user's language: --lang, else
+    the workbook's (carried by the error, else read from the command's workbook), else the system's."""
+
     @wraps(func)
     def wrapper(*args, **kwargs):
         try:
             return func(*args, **kwargs)
         except MplanError as exc:
+            lang = _error_lang(exc, kwargs)
             try:
-                click.echo(f"mplan: {hygiene.terminal(str(exc))}", err=True)
+                click.echo(f"mplan: {hygiene.terminal(exc.message(lang))}", err=True)
             except OSError:
                 pass
             sys.exit(exc.exit_code)
 
     return wrapper
+
+
+def _error_lang(exc: MplanError, options: dict) -> str:
+    explicit = norm_lang(options.get("lang"))
+    if explicit:
+        return explicit
+    if exc.lang:
+        return choose_lang(exc.lang)
+    for key in ("path", "new"):  # the workbook the command works on, if it can be read
+        if options.get(key) is not None:
+            return choose_lang(_workbook_lang(Path(options[key])))
+    return choose_lang()
+
+
+def _workbook_lang(path: Path) -> str | None:
+    """The language of the workbook at path (its Settings, else its sheet names); None when unreadable."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None  # missing, a folder, a pipe: nothing to read (a pipe would block)
+        from .reader import load
+
+        return load(path).lang
+    except Exception:
+        return None
+
+
+def _message_lang(lang: str | None) -> str:
+    """The language of a command's own lines when no workbook was read: --lang, else the system's."""
+    return choose_lang(lang)
 
 
 def _emit(text: str) -> None:
@@ -38,7 +71,10 @@ def _emit(text: str) -> None:
         sys.stdout.flush()
     except OSError as exc:
         _drop_stdout()
-        raise UsageError(f"cannot write to standard output: {exc.strerror or exc}") from exc
+        raise UsageError(
+            f"cannot write to standard output: {exc.strerror or exc}",
+            fr=f"impossible d'écrire sur la sortie standard : {exc.strerror or exc}",
+        ) from exc
 
 
 def _say(text: str, err: bool = False) -> None:
@@ -68,7 +104,11 @@ def _readable(path: Path) -> Path:
     except OSError:
         return path  # missing: the reader says so
     if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
-        raise WorkbookError(f"{path}: not a regular file (a pipe or a device?); save the workbook to a file first")
+        raise WorkbookError(
+            f"{path}: not a regular file (a pipe or a device?); save the workbook to a file first",
+            fr=f"{path} : ce n'est pas un fichier ordinaire (un tube ou un périphérique ?) ; "
+            "enregistrez d'abord le classeur dans un fichier",
+        )
     return path
 
 
@@ -90,9 +130,15 @@ def _parse_cli_date(value: str, option: str) -> date:
         except ValueError:
             continue
         if not FIRST_DAY <= day <= LAST_DAY:
-            raise UsageError(f"{option} '{value}' is out of range: give a date between 1900 and 9998")
+            raise UsageError(
+                f"{option} '{value}' is out of range: give a date between 1900 and 9998",
+                fr=f"{option} '{value}' est hors limites : donnez une date entre 1900 et 9998",
+            )
         return day
-    raise UsageError(f"{option} '{value}' is not a date: write it as 2027-01-01 or 01/01/2027")
+    raise UsageError(
+        f"{option} '{value}' is not a date: write it as 2027-01-01 or 01/01/2027",
+        fr=f"{option} '{value}' n'est pas une date : écrivez-la 2027-01-01 ou 01/01/2027",
+    )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -107,7 +153,7 @@ def cli():
 
 @cli.command()
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--lang", default="fr", show_default=True, help="Language of the workbook: fr or en.")
+@click.option("--lang", help="Language of the workbook (and of the messages): fr or en.  [default: fr]")
 @click.option("--start", "start", metavar="DATE", help="First day of the plan (default: 1 January next year).")
 @click.option("--months", default=12, show_default=True, type=int, help="Length of the plan period in months.")
 @click.option("--currency", default="EUR", show_default=True, help="ISO 4217 code of the plan's currency.")
@@ -125,17 +171,31 @@ def init(path, lang, start, months, currency, example, force):
     """
     from .template import create_plan
 
-    if lang not in ("fr", "en"):
-        raise UsageError(f"--lang '{lang}' is not supported: use fr or en")
-    start_date = _parse_cli_date(start, "--start") if start else None
-    currency = currency.strip().upper()
-    if len(currency) != 3 or not currency.isalpha():
-        raise UsageError(f"--currency '{currency}' is not an ISO 4217 code such as EUR or USD")
-    written = create_plan(
-        path, lang=lang, start=start_date, months=months, example=example, currency=currency, force=force
-    )
-    click.echo(f"Wrote {written} ({'example plan' if example else 'template'}, {lang}).")
-    click.echo(f"Next: fill it in Excel or LibreOffice, then run: mplan validate {written}")
+    if lang is not None and lang not in ("fr", "en"):
+        raise UsageError(
+            f"--lang '{lang}' is not supported: use fr or en",
+            fr=f"--lang '{lang}' : utilisez fr ou en",
+            lang=choose_lang(),
+        )
+    says = _message_lang(lang)  # the workbook is French unless --lang en; the messages follow the user
+    lang = lang or "fr"
+    try:
+        start_date = _parse_cli_date(start, "--start") if start else None
+        currency = currency.strip().upper()
+        if len(currency) != 3 or not currency.isalpha():
+            raise UsageError(
+                f"--currency '{currency}' is not an ISO 4217 code such as EUR or USD",
+                fr=f"--currency '{currency}' n'est pas un code ISO 4217 comme EUR ou USD",
+            )
+        written = create_plan(
+            path, lang=lang, start=start_date, months=months, example=example, currency=currency, force=force
+        )
+    except MplanError as exc:  # in the user's language, not in that of a workbook already at path
+        exc.lang = says
+        raise
+    kind = WORDS["example"] if example else WORDS["template"]
+    click.echo(WORDS["wrote_plan"].format(says, path=written, kind=kind, lang=lang))
+    click.echo(WORDS["next"].format(says, path=written))
 
 
 def _today(value: str | None) -> date | None:
@@ -152,6 +212,24 @@ WORDS = {
     "no_problem": Text("Aucun problème trouvé.", "No problem found."),
     "wrote_report": Text("Écrit {sheets} dans {path} ({counts}).", "Wrote {sheets} into {path} ({counts})."),
     "backup": Text("Sauvegarde : {path}", "Backup: {path}"),
+    "wrote_plan": Text("Écrit {path} ({kind}, {lang}).", "Wrote {path} ({kind}, {lang})."),
+    "example": Text("plan d'exemple", "example plan"),
+    "template": Text("modèle", "template"),
+    "next": Text(
+        "Ensuite : remplissez-le dans Excel ou LibreOffice, puis lancez : mplan validate {path}",
+        "Next: fill it in Excel or LibreOffice, then run: mplan validate {path}",
+    ),
+    "wrote": Text("Écrit {path}", "Wrote {path}"),
+    "wrote_csv": Text("Écrit {count} dans {path}", "Wrote {count} into {path}"),
+    "csv_files": Text("fichier CSV", "CSV file"),
+    "csv_files_many": Text("fichiers CSV", "CSV files"),
+    "wrote_ics": Text("Écrit {count} dans {path}", "Wrote {count} into {path}"),
+    "event": Text("événement", "event"),
+    "events": Text("événements", "events"),
+    "reading_plans": Text("Lecture des plans", "Reading plans"),
+    "skipped": Text("mplan: ignoré {reason}", "mplan: skipped {reason}"),
+    "wrote_portfolio": Text("Écrit {path} : {plans}{skipped}.", "Wrote {path}: {plans}{skipped}."),
+    "n_skipped": Text(", {n}", ", {n}"),
 }
 
 
@@ -249,7 +327,10 @@ def rules(code, lang, fmt):
     if code:
         one = spec(code)
         if one is None:
-            raise UsageError(f"unknown rule '{code}': run 'mplan rules' for the list")
+            raise UsageError(
+                f"unknown rule '{code}': run 'mplan rules' for the list",
+                fr=f"règle inconnue '{code}' : lancez 'mplan rules' pour la liste",
+            )
         chosen = (one,)
     if fmt == "json":
         data = [s.to_dict() for s in chosen]
@@ -368,7 +449,10 @@ def export(path, fmt, out, today, lang, sep, span, remind_days, owner, force):
     from .pipeline import check
 
     if fmt in ("ics", "csv") and out is None:
-        raise UsageError(f"--format {fmt} needs -o: a {'file' if fmt == 'ics' else 'folder'} to write to")
+        raise UsageError(
+            f"--format {fmt} needs -o: a {'file' if fmt == 'ics' else 'folder'} to write to",
+            fr=f"--format {fmt} demande -o : un {'fichier' if fmt == 'ics' else 'dossier'} où écrire",
+        )
     calendar_options = [
         name
         for name, given in (
@@ -379,25 +463,39 @@ def export(path, fmt, out, today, lang, sep, span, remind_days, owner, force):
         if given
     ]
     if fmt != "ics" and calendar_options:
-        raise UsageError(f"{', '.join(calendar_options)}: only for --format ics")
+        raise UsageError(
+            f"{', '.join(calendar_options)}: only for --format ics",
+            fr=f"{', '.join(calendar_options)} : seulement avec --format ics",
+        )
     checked = check(_readable(path), today=_today(today), lang=lang)
     if fmt == "json" and not out:
         _emit(_dumps(plan_document(checked)))
         return
+    says = lang or checked.lang
+    loc = Locale(says)
     try:
-        if fmt == "json":
-            data = (_dumps(plan_document(checked)) + "\n").encode("utf-8")
-            write_files([(out, data)], [path], force=force, looks_like=looks_like_json)
-            _say(f"Wrote {out}", err=True)
-        elif fmt == "csv":
-            written = write_csv(checked, out, sep=sep, force=force)
-            _say(f"Wrote {len(written)} CSV files into {out}")
-        else:
-            days = REMIND_DAYS if remind_days is None else remind_days
-            count = write_ics(checked, out, force=force, span=span, remind_days=days, owner=owner)
-            _say(f"Wrote {count} events into {out}")
-    except OSError as exc:
-        raise UsageError(f"cannot write {out}: {exc.strerror or exc}; nothing was changed") from exc
+        try:
+            if fmt == "json":
+                data = (_dumps(plan_document(checked)) + "\n").encode("utf-8")
+                write_files([(out, data)], [path], force=force, looks_like=looks_like_json)
+                _say(WORDS["wrote"].format(says, path=out), err=True)
+            elif fmt == "csv":
+                written = write_csv(checked, out, sep=sep, force=force)
+                files = loc.count(len(written), WORDS["csv_files"], WORDS["csv_files_many"])
+                _say(WORDS["wrote_csv"].format(says, count=files, path=out))
+            else:
+                days = REMIND_DAYS if remind_days is None else remind_days
+                count = write_ics(checked, out, force=force, span=span, remind_days=days, owner=owner)
+                events = loc.count(count, WORDS["event"], WORDS["events"])
+                _say(WORDS["wrote_ics"].format(says, count=events, path=out))
+        except OSError as exc:
+            raise UsageError(
+                f"cannot write {out}: {exc.strerror or exc}; nothing was changed",
+                fr=f"impossible d'écrire {out} : {exc.strerror or exc} ; rien n'a été modifié",
+            ) from exc
+    except MplanError as exc:  # the workbook has been read: its language words the refusal
+        exc.lang = exc.lang or checked.lang
+        raise
 
 
 @cli.command()
@@ -414,9 +512,7 @@ def export(path, fmt, out, today, lang, sep, span, remind_days, owner, force):
 @click.option(
     "--lang",
     type=click.Choice(["fr", "en"]),
-    default="fr",
-    show_default=True,
-    help="Language of the portfolio and its messages.",
+    help="Language of the portfolio (default: fr) and of its messages (default: the system's).",
 )
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
 @_one_line_errors
@@ -436,30 +532,43 @@ def consolidate(plans, out, today, lang, force):
     """
     from .consolidate import read_plans, reason_in, write_portfolio
 
+    says = _message_lang(lang)
+    lang = lang or "fr"
     if out.suffix.lower() != ".xlsx":
-        raise UsageError(f"{out}: the portfolio must be an .xlsx file")
+        raise UsageError(
+            f"{out}: the portfolio must be an .xlsx file", fr=f"{out} : le portefeuille doit être un fichier .xlsx"
+        )
     from .ooxml.safewrite import refuse_output
 
     resolved = {p.resolve() for p in plans if p.exists()}
     if out.exists() and out.resolve() in resolved:
-        raise UsageError(f"{out} is one of the plans: choose another output name")
+        raise UsageError(
+            f"{out} is one of the plans: choose another output name",
+            fr=f"{out} est l'un des plans : choisissez un autre nom de sortie",
+        )
     refuse_output(out, plans)  # a hard link of a plan, a folder, a missing folder
     if out.exists() and not force:
-        raise UsageError(f"{out} already exists: choose another name or add --force to overwrite it")
+        raise UsageError(
+            f"{out} already exists: choose another name or add --force to overwrite it",
+            fr=f"{out} existe déjà : choisissez un autre nom ou ajoutez --force pour l'écraser",
+        )
     for plan in plans:
         _readable(plan)
     when = _today(today)
     if len(plans) > 3:
-        with click.progressbar(length=len(plans), label="Reading plans", file=sys.stderr) as bar:
+        with click.progressbar(length=len(plans), label=WORDS["reading_plans"](says), file=sys.stderr) as bar:
             summaries, skipped = read_plans(list(plans), when, lang, bar.update)
     else:
         summaries, skipped = read_plans(list(plans), when, lang)
     for _, reason in skipped:
-        _say(f"mplan: skipped {reason_in(reason, 'en')}", err=True)
+        _say(WORDS["skipped"].format(says, reason=reason_in(reason, says)), err=True)
     if not summaries:
-        raise UsageError("no plan could be read: nothing written")
+        raise UsageError("no plan could be read: nothing written", fr="aucun plan n'a pu être lu : rien n'a été écrit")
     write_portfolio(out, summaries, skipped, lang, when or date.today(), inputs=plans)
-    _say(f"Wrote {out}: {len(summaries)} plan(s)" + (f", {len(skipped)} skipped" if skipped else "") + ".")
+    plans_count = Locale(says).count(len(summaries), Text("plan", "plan(s)"), Text("plans", "plan(s)"))
+    left = Locale(says).count(len(skipped), Text("ignoré", "skipped"), Text("ignorés", "skipped"))
+    more = WORDS["n_skipped"].format(says, n=left) if skipped else ""
+    _say(WORDS["wrote_portfolio"].format(says, path=out, plans=plans_count, skipped=more))
     sys.exit(1 if skipped else 0)
 
 

@@ -58,15 +58,16 @@ class PlanSummary:
     findings: list[tuple[str, str, str, str, str]] = field(default_factory=list)
 
 
-def summarise(path: str, today: date | None, lang: str | None) -> PlanSummary | str:
+def summarise(path: str, today: date | None, lang: str | None) -> PlanSummary | str | Text:
     """One plan's roll-up line, or the one-line reason it could not be read."""
     try:
         checked = check(path, today=today, lang=lang)
         plan, figures, findings = checked.plan, checked.figures, checked.findings
     except MplanError as exc:
-        return str(exc)
+        return exc.text
     except Exception as exc:  # a file no reader anticipated: skip it, say why, go on with the others
-        return f"{path}: unreadable ({type(exc).__name__}: {str(exc)[:100]})"
+        detail = f"{type(exc).__name__}: {str(exc)[:100]}"
+        return Text(f"{path} : illisible ({detail})", f"{path}: unreadable ({detail})")
     period = plan.period
     statuses = [o["status"] for o in figures.objectives.values()]
     return PlanSummary(
@@ -206,7 +207,7 @@ def _worded(text: Text, **values: str) -> Text:
 
 
 def reason_in(reason: str | Text, lang: str) -> str:
-    """A skipped file's reason as shown in lang (a reader's error is in English only)."""
+    """A skipped file's reason as shown in lang (an unexpected one is a plain string)."""
     return reason(lang) if isinstance(reason, Text) else reason
 
 
@@ -296,12 +297,17 @@ def write_portfolio(
     Never written over one of inputs (a hard link of a plan included).
     """
     if out.suffix.lower() != ".xlsx":
-        raise UsageError(f"{out}: the portfolio must be an .xlsx file")
+        raise UsageError(
+            f"{out}: the portfolio must be an .xlsx file", fr=f"{out} : le portefeuille doit être un fichier .xlsx"
+        )
     try:
         with output(Path(out), inputs, force=True) as temp:
             _write_portfolio(temp, summaries, skipped, lang, today)
     except OSError as exc:  # a missing or read-only folder, a full disk
-        raise UsageError(f"cannot write {out}: {exc.strerror or exc}; nothing was changed") from exc
+        raise UsageError(
+            f"cannot write {out}: {exc.strerror or exc}; nothing was changed",
+            fr=f"impossible d'écrire {out} : {exc.strerror or exc} ; rien n'a été modifié",
+        ) from exc
 
 
 @dataclass

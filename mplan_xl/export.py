@@ -123,7 +123,11 @@ def write_csv(checked: Checked, folder: Path, *, sep: str = ";", force: bool = F
     """
     plan, lang = checked.plan, checked.lang
     if folder.exists() and not folder.is_dir():
-        raise UsageError(f"{folder} is a file: --format csv writes into a folder")
+        raise UsageError(
+            f"{folder} is a file: --format csv writes into a folder",
+            fr=f"{folder} est un fichier : --format csv écrit dans un dossier",
+            lang=lang,
+        )
     folder.mkdir(parents=True, exist_ok=True)
     contents: list[tuple[Path, bytes]] = []
     written: list[Path] = []
@@ -256,7 +260,11 @@ def write_ics(
     from icalendar import Alarm, Calendar, Event
 
     if not 0 <= remind_days <= 365:
-        raise UsageError(f"--remind-days {remind_days}: give a number of days from 0 (no reminder) to 365")
+        raise UsageError(
+            f"--remind-days {remind_days}: give a number of days from 0 (no reminder) to 365",
+            fr=f"--remind-days {remind_days} : donnez un nombre de jours de 0 (pas de rappel) à 365",
+            lang=checked.lang,
+        )
     plan, today, lang = checked.plan, checked.today, checked.lang
     loc = Locale(lang)
     wanted = _owner_key(plan, owner) if owner is not None else None
@@ -386,8 +394,13 @@ def _owner_key(plan: Plan, owner: str) -> str:
         return wanted
     known = team or list(names.values())
     listed = ", ".join(known) if known else "nobody (the Team sheet and the owners are empty)"
+    listed_fr = ", ".join(known) if known else "personne (l’équipe et les responsables sont vides)"
     shown = " ".join(owner.split())
-    raise UsageError(f"--owner '{shown}' is not in the plan: the team is {listed}")
+    raise UsageError(
+        f"--owner '{shown}' is not in the plan: the team is {listed}",
+        fr=f"--owner '{shown}' n'est pas dans le plan : l'équipe est {listed_fr}",
+        lang=plan.lang,
+    )
 
 
 def _text(value: str) -> str:

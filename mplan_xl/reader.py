@@ -140,14 +140,18 @@ class _Workbook:
         except pc.PasswordError as exc:
             raise WorkbookError(
                 f"{path}: the workbook is password-protected; remove the password "
-                "(File > Info > Protect workbook) and save it again"
+                "(File > Info > Protect workbook) and save it again",
+                fr=f"{path} : le classeur est protégé par un mot de passe ; retirez le mot de passe "
+                "(Fichier > Informations > Protéger le classeur) et enregistrez-le à nouveau",
             ) from exc
         except (KeyboardInterrupt, SystemExit):
             raise
         except BaseException as exc:  # calamine raises various types, and a Rust panic is a BaseException
             raise WorkbookError(
                 f"{path}: not a readable Excel workbook ({_short(exc)}); open it in Excel "
-                "or LibreOffice and save it again as .xlsx"
+                "or LibreOffice and save it again as .xlsx",
+                fr=f"{path} : classeur Excel illisible ({_short(exc)}) ; ouvrez-le dans Excel "
+                "ou LibreOffice et enregistrez-le à nouveau en .xlsx",
             ) from exc
         self.sheet_names = [m.name for m in self.book.sheets_metadata]
         self._grids: dict[str, list[list]] = {}
@@ -158,7 +162,9 @@ class _Workbook:
             if rows * cols > MAX_CELLS:
                 raise WorkbookError(
                     f"{self.path}: sheet '{sheet}' has a cell as far as {address(rows - 1, cols - 1)} "
-                    f"({rows:,} rows x {cols:,} columns): delete what lies beyond the plan and save again"
+                    f"({rows:,} rows x {cols:,} columns): delete what lies beyond the plan and save again",
+                    fr=f"{self.path} : la feuille '{sheet}' a une cellule jusqu'en {address(rows - 1, cols - 1)} "
+                    f"({rows:,} lignes x {cols:,} colonnes) : supprimez ce qui dépasse le plan et enregistrez à nouveau",
                 )
             try:
                 self._grids[sheet] = self.book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
@@ -170,7 +176,9 @@ class _Workbook:
                     reason = "its part is missing from the package"
                 raise WorkbookError(
                     f"{self.path}: sheet '{sheet}' cannot be read ({reason}); open the workbook "
-                    "in Excel or LibreOffice and save it again"
+                    "in Excel or LibreOffice and save it again",
+                    fr=f"{self.path} : la feuille '{sheet}' est illisible ({reason}) ; ouvrez le classeur "
+                    "dans Excel ou LibreOffice et enregistrez-le à nouveau",
                 ) from exc
         return self._grids[sheet]
 

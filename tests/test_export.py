@@ -91,7 +91,7 @@ def test_ics_deadlines_carry_a_reminder(tmp_path):
     assert result.exit_code == 0 and b"VALARM" not in target.read_bytes()
     result = runner.invoke(cli, ["export", str(SAMPLE_FR), "--format", "ics", "-o", str(target), "--remind-days", "-1"])
     assert result.exit_code == 2
-    assert result.output == "mplan: --remind-days -1: give a number of days from 0 (no reminder) to 365\n"
+    assert result.output == "mplan: --remind-days -1 : donnez un nombre de jours de 0 (pas de rappel) à 365\n"
     result = runner.invoke(
         cli, ["export", str(SAMPLE_FR), "--format", "ics", "-o", str(target), "--remind-days", "9" * 12]
     )
@@ -140,7 +140,7 @@ def test_ics_owner_keeps_one_persons_calendar(tmp_path):
     objectives = sorted(s.split()[2] for s in summaries if s.startswith("Échéance objectif"))
     assert objectives == ["O1", "O4"], "Claire's objectives only"
     assert "Fête des mères 2027" in summaries, "the peaks are everyone's"
-    assert result.output.strip() == f"Wrote {len(found)} events into {target}"
+    assert result.output.strip() == f"Écrit {len(found)} événements dans {target}", "in the workbook's language"
     full = tmp_path / "all.ics"
     write_ics(check(SAMPLE_FR, today=TODAY), full)
     assert {str(e["UID"]) for e in found} <= {str(e["UID"]) for e in events(full)}, "the same events"
@@ -150,8 +150,14 @@ def test_ics_unknown_owner_is_refused_with_the_team(tmp_path):
     target = tmp_path / "zoe.ics"
     result = CliRunner().invoke(cli, ["export", str(SAMPLE_FR), "--format", "ics", "-o", str(target), "--owner", "Zoé"])
     assert result.exit_code == 2 and not target.exists()
+    assert result.output == (
+        "mplan: --owner 'Zoé' n'est pas dans le plan : l'équipe est Claire, Hugo, Sarah, Karim, Stagiaire\n"
+    )
+    english = CliRunner().invoke(
+        cli, ["export", str(SAMPLE_FR), "--format", "ics", "-o", str(target), "--owner", "Zoé", "--lang", "en"]
+    )
     assert (
-        result.output == "mplan: --owner 'Zoé' is not in the plan: the team is Claire, Hugo, Sarah, Karim, Stagiaire\n"
+        english.output == "mplan: --owner 'Zoé' is not in the plan: the team is Claire, Hugo, Sarah, Karim, Stagiaire\n"
     )
 
 
@@ -160,7 +166,7 @@ def test_calendar_options_only_go_with_ics(tmp_path):
         result = CliRunner().invoke(
             cli, ["export", str(SAMPLE_FR), "--format", "csv", "-o", str(tmp_path / "c"), *option]
         )
-        assert result.exit_code == 2 and result.output == f"mplan: {option[0]}: only for --format ics\n"
+        assert result.exit_code == 2 and result.output == f"mplan: {option[0]} : seulement avec --format ics\n"
     assert not (tmp_path / "c").exists()
 
 
@@ -317,6 +323,8 @@ def test_csv_opens_in_libreoffice_with_accents_and_numbers(tmp_path, sample, sep
 def test_export_errors(tmp_path):
     runner = CliRunner()
     result = runner.invoke(cli, ["export", str(SAMPLE_FR), "--format", "ics"])
+    assert result.exit_code == 2 and result.output.strip() == "mplan: --format ics demande -o : un fichier où écrire"
+    result = runner.invoke(cli, ["export", str(SAMPLE_FR), "--format", "ics", "--lang", "en"])
     assert result.exit_code == 2 and result.output.strip() == "mplan: --format ics needs -o: a file to write to"
     result = runner.invoke(cli, ["export", str(tmp_path / "none.xlsx"), "--format", "json"])
     assert result.exit_code == 2 and "no such file" in result.output

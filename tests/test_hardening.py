@@ -134,7 +134,7 @@ def test_full_disk_keeps_workbook_and_previous_backup(small_disk, tmp_path):
     # room for the new workbook, not for the backup copy as well
     fill_disk(small_disk, reference.stat().st_size + SAMPLE.stat().st_size // 2)
     line = one_line_refusal(run(["report", plan, "--today", TODAY]))
-    assert "nothing was changed" in line
+    assert "rien n'a été modifié" in line, "in the workbook's language"
     assert (plan.read_bytes(), backup.read_bytes()) == before
     assert not leftovers(small_disk)
     (small_disk / "filler").unlink()
@@ -378,7 +378,8 @@ def test_extreme_values_are_findings_never_tracebacks(extremes, name, tmp_path):
 
 @pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
 def test_today_out_of_range_is_one_line(day):
-    assert "out of range" in one_line_refusal(run(["validate", SAMPLE, "--today", day]))
+    assert "out of range" in one_line_refusal(run(["validate", SAMPLE, "--today", day, "--lang", "en"]))
+    assert "hors limites" in one_line_refusal(run(["validate", SAMPLE, "--today", day]))
 
 
 def test_json_escapes_c1_controls():
@@ -405,7 +406,9 @@ def test_full_stdout_is_one_line(small_disk, args):
             MPLAN + [str(a) for a in args] + ["--today", TODAY], stdout=out, stderr=subprocess.PIPE, text=True, cwd=ROOT
         )
     assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
-    assert result.stderr.strip().splitlines() == ["mplan: cannot write to standard output: No space left on device"]
+    assert result.stderr.strip().splitlines() == [
+        "mplan: impossible d'écrire sur la sortie standard : No space left on device"
+    ], "in the workbook's language"
 
 
 def test_workbook_from_a_pipe_is_not_called_damaged():
@@ -432,7 +435,7 @@ def test_backup_copy_failing_midway_keeps_the_previous_backup(tmp_path, monkeypa
 
     monkeypatch.setattr(safewrite.shutil, "copyfile", copy_half_then_fail)
     result = CliRunner().invoke(cli, ["report", str(plan), "--today", TODAY])
-    assert result.exit_code == 2 and "nothing was changed" in result.output
+    assert result.exit_code == 2 and "rien n'a été modifié" in result.output
     assert plan.read_bytes() == SAMPLE.read_bytes()
     assert backup.read_bytes() == b"previous good backup"
     assert not leftovers(tmp_path)

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from mplan_xl.cli import cli
 from mplan_xl.consolidate import PlanSummary, _lines, duplicates, read_plans, write_portfolio
+from mplan_xl.i18n import Text
 
 from .conftest import ROOT
 
@@ -201,7 +202,8 @@ def test_duplicates_are_found_before_reading(tmp_path):
     assert found[2].en == f"{names[2]}: duplicate of {a} (the same content: a copy?): counted once"
     summaries, skipped = read_plans([a, a], None, "en")
     assert summaries == [] and len(skipped) == 2, "unreadable once, duplicate once"
-    assert isinstance(skipped[0][1], str), "the reader's reason, when the file is read (once)"
+    assert isinstance(skipped[0][1], Text), "the reader's reason, when the file is read (once)"
+    assert skipped[0][1].en.startswith(f"{a}: not an Excel workbook")
     assert skipped[1][1].en.startswith(f"{a}: duplicate of {a}")
 
 

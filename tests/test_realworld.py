@@ -456,7 +456,9 @@ def test_an_unexpected_failure_is_one_line(sample, monkeypatch):
 
     monkeypatch.setattr(graft, "_copy_parts", boom)
     before = sample.read_bytes()
-    line = one_line(run("report", sample, *TODAY), "cannot add the report sheets safely", "nothing was changed")
+    line = one_line(
+        run("report", sample, *TODAY, "--lang", "en"), "cannot add the report sheets safely", "nothing was changed"
+    )
     assert "something nobody foresaw" in line
     assert sample.read_bytes() == before
 

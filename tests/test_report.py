@@ -346,6 +346,8 @@ def test_read_only_workbook_and_unwritable_folder(tmp_path, monkeypatch):
     monkeypatch.setattr("tempfile.mkstemp", no_space)
     result = CliRunner().invoke(cli, ["report", str(path)])
     assert result.exit_code == 2
+    assert result.output.strip() == f"mplan: impossible d'écrire {path} : Permission denied ; rien n'a été modifié"
+    result = CliRunner().invoke(cli, ["report", str(path), "--lang", "en"])
     assert result.output.strip() == f"mplan: cannot write {path}: Permission denied; nothing was changed"
     assert path.read_bytes() == SAMPLE_FR.read_bytes()
 

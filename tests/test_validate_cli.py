@@ -101,7 +101,7 @@ def test_exit_codes(tmp_path):
     missing = runner.invoke(cli, ["validate", str(tmp_path / "nothere.xlsx")])
     assert missing.exit_code == 2
     assert missing.output.strip() == f"mplan: {tmp_path / 'nothere.xlsx'}: no such file; check the name and the folder"
-    bad_date = runner.invoke(cli, ["validate", str(SAMPLE_FR), "--today", "hier"])
+    bad_date = runner.invoke(cli, ["validate", str(SAMPLE_FR), "--today", "hier", "--lang", "en"])
     assert bad_date.exit_code == 2 and "--today 'hier' is not a date" in bad_date.output
 
 

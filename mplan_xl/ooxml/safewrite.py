@@ -50,10 +50,15 @@ def refuse_busy(paths: Iterable[Path], target: Path, *, force: bool = False) -> 
             if locks:
                 raise WorkbookError(
                     f"{candidate} is open in Excel or LibreOffice ({locks[0].name} exists): close "
-                    "it first, or add --force if that lock file is stale"
+                    "it first, or add --force if that lock file is stale",
+                    fr=f"{candidate} est ouvert dans Excel ou LibreOffice ({locks[0].name} existe) : fermez-le "
+                    "d'abord, ou ajoutez --force si ce fichier de verrou est périmé",
                 )
     if target.exists() and not target.stat().st_mode & 0o222:
-        raise WorkbookError(f"{target} is read-only: make it writable, or write a copy with -o")
+        raise WorkbookError(
+            f"{target} is read-only: make it writable, or write a copy with -o",
+            fr=f"{target} est en lecture seule : rendez-le modifiable, ou écrivez une copie avec -o",
+        )
 
 
 @contextmanager
@@ -158,7 +163,9 @@ def _check_unchanged(temp: Path, real: Path, expect: Fingerprint | None) -> None
     _fsync_dir(real.parent)
     raise ConflictError(
         f"{real} was saved by another program while the report was being written: it is left as that "
-        f"program saved it; the report is in {kept} (run mplan report again to report on the new version)"
+        f"program saved it; the report is in {kept} (run mplan report again to report on the new version)",
+        fr=f"{real} a été enregistré par un autre programme pendant l'écriture du rapport : il reste tel que ce "
+        f"programme l'a enregistré ; le rapport est dans {kept} (relancez mplan report sur la nouvelle version)",
     )
 
 
@@ -176,10 +183,15 @@ def refuse_output(target: Path, inputs: Iterable[Path] = (), *, force: bool = Fa
     """Refuse an output that is a folder, one of the inputs (also through a link), or an existing file of
     another kind (looks_like(first bytes) is false: a workbook given as the .ics to write) unless force."""
     if target.is_dir():
-        raise UsageError(f"{target} is a folder: give a file name")
+        raise UsageError(
+            f"{target} is a folder: give a file name", fr=f"{target} est un dossier : donnez un nom de fichier"
+        )
     folder = write_path(target).parent
     if not folder.is_dir():
-        raise UsageError(f"folder {folder} does not exist; nothing was written")
+        raise UsageError(
+            f"folder {folder} does not exist; nothing was written",
+            fr=f"le dossier {folder} n'existe pas ; rien n'a été écrit",
+        )
     if not target.exists():
         return
     for source in inputs:
@@ -188,7 +200,10 @@ def refuse_output(target: Path, inputs: Iterable[Path] = (), *, force: bool = Fa
         except OSError:
             continue
         if same:
-            raise UsageError(f"{target} is {source} (or a link to it): choose another output name")
+            raise UsageError(
+                f"{target} is {source} (or a link to it): choose another output name",
+                fr=f"{target} est {source} (ou un lien vers lui) : choisissez un autre nom de sortie",
+            )
     if force or looks_like is None:
         return
     try:
@@ -198,7 +213,9 @@ def refuse_output(target: Path, inputs: Iterable[Path] = (), *, force: bool = Fa
         return  # the write reports it
     if head and not looks_like(head):
         raise UsageError(
-            f"{target} exists and is not a file mplan wrote (a workbook?): choose another name or add --force"
+            f"{target} exists and is not a file mplan wrote (a workbook?): choose another name or add --force",
+            fr=f"{target} existe et n'a pas été écrit par mplan (un classeur ?) : "
+            "choisissez un autre nom ou ajoutez --force",
         )
 
 
@@ -310,19 +327,25 @@ def exclusive(target: Path, wait: float = 30.0) -> Iterator[None]:
     even killed, so a crash never leaves the workbook locked.
     """
     if not target.parent.is_dir():
-        raise UsageError(f"folder {target.parent} does not exist")
+        raise UsageError(f"folder {target.parent} does not exist", fr=f"le dossier {target.parent} n'existe pas")
     lock_path = target.with_name(f".{target.name}.mplan-lock")
     deadline = time.monotonic() + wait
     while True:
         try:
             handle = open(lock_path, "a+b")
         except OSError as exc:
-            raise WorkbookError(f"cannot write beside {target}: {exc.strerror or exc}; nothing was changed") from exc
+            raise WorkbookError(
+                f"cannot write beside {target}: {exc.strerror or exc}; nothing was changed",
+                fr=f"impossible d'écrire à côté de {target} : {exc.strerror or exc} ; rien n'a été modifié",
+            ) from exc
         if _try_lock(handle) and _same_file(handle, lock_path):
             break  # locked, and the lock file was not removed meanwhile by the previous holder
         handle.close()
         if time.monotonic() > deadline:
-            raise WorkbookError(f"{target} is being written by another mplan report; try again when it ends")
+            raise WorkbookError(
+                f"{target} is being written by another mplan report; try again when it ends",
+                fr=f"{target} est en cours d'écriture par un autre mplan report ; réessayez quand il aura fini",
+            )
         time.sleep(0.1)
     try:
         yield

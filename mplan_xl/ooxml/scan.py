@@ -89,7 +89,9 @@ def _refuse_dtd(path: Path, part: str, body: bytes) -> None:
     if any(marker in body for marker in _DTD):
         raise WorkbookError(
             f"{path}: part {part} declares XML entities (a DTD), which Excel and "
-            "LibreOffice never write; refusing a possibly malicious file"
+            "LibreOffice never write; refusing a possibly malicious file",
+            fr=f"{path} : la partie {part} déclare des entités XML (une DTD), ce qu'Excel et "
+            "LibreOffice n'écrivent jamais ; fichier peut-être malveillant refusé",
         )
 
 
@@ -102,7 +104,9 @@ def _refuse_truncated(path: Path, part: str, body: bytes) -> None:
     ):
         raise WorkbookError(
             f"{path}: part {part} is damaged (its XML is cut short); open the workbook in Excel or "
-            "LibreOffice, or take it from a backup"
+            "LibreOffice, or take it from a backup",
+            fr=f"{path} : la partie {part} est endommagée (son XML est tronqué) ; ouvrez le classeur dans Excel "
+            "ou LibreOffice, ou reprenez une sauvegarde",
         )
 
 
@@ -118,7 +122,9 @@ def _read(path: Path, package: zipfile.ZipFile, part: str, limit: int) -> bytes:
     if package.getinfo(part).file_size > limit:
         raise WorkbookError(
             f"{path}: part {part} inflates to {package.getinfo(part).file_size // 1_000_000} MB, more than "
-            f"the {limit // 1_000_000} MB mplan reads; refusing the file"
+            f"the {limit // 1_000_000} MB mplan reads; refusing the file",
+            fr=f"{path} : la partie {part} se décompresse en {package.getinfo(part).file_size // 1_000_000} Mo, "
+            f"plus que les {limit // 1_000_000} Mo que lit mplan ; fichier refusé",
         )
     body = package.read(part)
     _refuse_dtd(path, part, body)
@@ -155,7 +161,9 @@ def scan_package(path: Path) -> PackageInfo:
                     if rel.get("TargetMode") != "External" and target not in names:
                         raise WorkbookError(
                             f"{path}: the workbook's relationship {rel.get('Id')} points at part {target}, "
-                            "which is missing (a damaged package); save it again from Excel or LibreOffice"
+                            "which is missing (a damaged package); save it again from Excel or LibreOffice",
+                            fr=f"{path} : la relation {rel.get('Id')} du classeur désigne la partie {target}, "
+                            "qui manque (paquet endommagé) ; enregistrez-le à nouveau depuis Excel ou LibreOffice",
                         )
             parts = sheet_parts(package)
             for sheet, part in parts.items():
@@ -167,7 +175,9 @@ def scan_package(path: Path) -> PackageInfo:
             info.tables = tables_of(package, parts)
     except (zipfile.BadZipFile, KeyError, SafeET.ParseError, ValueError, EOFError, zlib.error) as exc:
         raise WorkbookError(
-            f"{path}: the workbook structure is damaged ({_short(exc)}); save it again from Excel or LibreOffice"
+            f"{path}: the workbook structure is damaged ({_short(exc)}); save it again from Excel or LibreOffice",
+            fr=f"{path} : la structure du classeur est endommagée ({_short(exc)}) ; "
+            "enregistrez-le à nouveau depuis Excel ou LibreOffice",
         ) from exc
     return info
 

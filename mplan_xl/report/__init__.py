@@ -78,12 +78,21 @@ def write_report(
     if path.suffix.lower() == ".ods":
         check_file(path)  # the same one line as validate's: save the plan as .xlsx
     if target.suffix.lower() not in (".xlsx", ".xlsm"):
-        raise UsageError(f"{target}: the output must be an .xlsx or .xlsm workbook")
+        raise UsageError(
+            f"{target}: the output must be an .xlsx or .xlsm workbook",
+            fr=f"{target} : la sortie doit être un classeur .xlsx ou .xlsm",
+        )
     if out and target.suffix.lower() != path.suffix.lower():
-        raise UsageError(f"{target}: keep the extension of {path.name} ({path.suffix})")
+        raise UsageError(
+            f"{target}: keep the extension of {path.name} ({path.suffix})",
+            fr=f"{target} : gardez l'extension de {path.name} ({path.suffix})",
+        )
     in_place = target.exists() and path.exists() and target.samefile(path)
     if in_place and os.path.realpath(target) != os.path.realpath(path):  # a hard link of the input
-        raise UsageError(f"{target} is {path} (or a link to it): omit -o to write the report into it")
+        raise UsageError(
+            f"{target} is {path} (or a link to it): omit -o to write the report into it",
+            fr=f"{target} est {path} (ou un lien vers lui) : omettez -o pour y écrire le rapport",
+        )
     refuse_busy({path, target}, target, force=force)
     with exclusive(write_path(target)):
         try:
@@ -92,7 +101,10 @@ def write_report(
             raise
         except Exception as exc:  # never a traceback: one line, exit 2, the original untouched
             reason = " ".join(str(exc).split())[:120] or type(exc).__name__
-            raise WorkbookError(f"{path}: cannot add the report sheets safely ({reason}); nothing was changed") from exc
+            raise WorkbookError(
+                f"{path}: cannot add the report sheets safely ({reason}); nothing was changed",
+                fr=f"{path} : impossible d'ajouter sans risque les feuilles du rapport ({reason}) ; rien n'a été modifié",
+            ) from exc
 
 
 @paused_gc()
@@ -106,7 +118,11 @@ def _write_report(path: Path, target: Path, *, today, lang, backup, in_place=Tru
     )
     with Package(path) as package:
         if workbook.is_strict(package.read(workbook.PART)):
-            raise WorkbookError(f"{path}: saved as Strict Open XML: save it as 'Excel Workbook (.xlsx)' and run again")
+            raise WorkbookError(
+                f"{path}: saved as Strict Open XML: save it as 'Excel Workbook (.xlsx)' and run again",
+                fr=f"{path} : enregistré en Strict Open XML : enregistrez-le en « Classeur Excel (.xlsx) » et relancez",
+                lang=checked.lang,
+            )
         proven = {entry["name"] for entry in generated_sheets(package)[0]}
         proofs = workbook.read_proofs(package.read(workbook.PART))
         token = next((proofs[name] for name in proven if proofs.get(name)), None)
@@ -130,7 +146,11 @@ def _write_report(path: Path, target: Path, *, today, lang, backup, in_place=Tru
                 )
                 saved = _replace(package, target, scratch, names, checked, backup, read)
         except OSError as exc:  # disk full, permissions, …: the original is untouched
-            raise WorkbookError(f"cannot write {target}: {exc.strerror or exc}; nothing was changed") from exc
+            raise WorkbookError(
+                f"cannot write {target}: {exc.strerror or exc}; nothing was changed",
+                fr=f"impossible d'écrire {target} : {exc.strerror or exc} ; rien n'a été modifié",
+                lang=checked.lang,
+            ) from exc
     return ReportResult(target, names, checked.report, saved)
 
 
@@ -141,7 +161,10 @@ def _replace(package: Package, target: Path, scratch: Scratch, names: list[str],
             graft(package, scratch, temp)
         except (GraftError, KeyError, ValueError, IndexError, AttributeError, zipfile.BadZipFile, SyntaxError) as exc:
             raise WorkbookError(
-                f"{package.path}: cannot add the report sheets safely ({exc}); nothing was changed"
+                f"{package.path}: cannot add the report sheets safely ({exc}); nothing was changed",
+                fr=f"{package.path} : impossible d'ajouter sans risque les feuilles du rapport ({exc}) ; "
+                "rien n'a été modifié",
+                lang=checked.lang,
             ) from exc
         seal(temp, target)
         verify(package, temp, names, checked.plan)

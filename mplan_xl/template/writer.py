@@ -64,15 +64,23 @@ def write_workbook(path: Path, content: PlanContent, lang: str, *, force: bool =
     """
     path = Path(path)
     if lang not in ("fr", "en"):
-        raise UsageError(f"unknown language '{lang}': use fr or en")
+        raise UsageError(f"unknown language '{lang}': use fr or en", fr=f"langue inconnue '{lang}' : fr ou en")
     if path.exists() and not force:
-        raise UsageError(f"{path} already exists: choose another name or add --force to overwrite it")
+        raise UsageError(
+            f"{path} already exists: choose another name or add --force to overwrite it",
+            fr=f"{path} existe déjà : choisissez un autre nom ou ajoutez --force pour l'écraser",
+        )
     if path.exists() and path.is_dir():
-        raise UsageError(f"{path} is a folder: give a file name ending in .xlsx")
+        raise UsageError(
+            f"{path} is a folder: give a file name ending in .xlsx",
+            fr=f"{path} est un dossier : donnez un nom de fichier finissant par .xlsx",
+        )
     if path.suffix.lower() != ".xlsx" and not (extend and path.suffix.lower() == ".xlsm"):
-        raise UsageError(f"{path}: the workbook name must end in .xlsx")
+        raise UsageError(
+            f"{path}: the workbook name must end in .xlsx", fr=f"{path} : le nom du classeur doit finir par .xlsx"
+        )
     if not path.parent.exists():
-        raise UsageError(f"folder {path.parent} does not exist")
+        raise UsageError(f"folder {path.parent} does not exist", fr=f"le dossier {path.parent} n'existe pas")
     currency = str(content.settings.get("currency") or "EUR")
     workbook = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
     fmt = Formats(workbook, lang, currency)
@@ -98,7 +106,9 @@ def write_workbook(path: Path, content: PlanContent, lang: str, *, force: bool =
     try:
         workbook.close()
     except OSError as exc:  # folder not writable, disk full, …
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise UsageError(
+            f"cannot write {path}: {exc.strerror or exc}", fr=f"impossible d'écrire {path} : {exc.strerror or exc}"
+        ) from exc
     return path
 
 
@@ -443,9 +453,11 @@ def create_plan(
     from .content import blank_content, default_start, period_end
 
     if lang not in ("fr", "en"):
-        raise UsageError(f"unknown language '{lang}': use fr or en")
+        raise UsageError(f"unknown language '{lang}': use fr or en", fr=f"langue inconnue '{lang}' : fr ou en")
     if not 1 <= months <= 60:
-        raise UsageError(f"--months must be between 1 and 60, not {months}")
+        raise UsageError(
+            f"--months must be between 1 and 60, not {months}", fr=f"--months doit être entre 1 et 60, pas {months}"
+        )
     start = start or default_start(today or date.today())
     end = period_end(start, months)
     if example:
