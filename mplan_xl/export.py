@@ -197,10 +197,10 @@ _FIGURE_LABELS = {
 _BUCKET_LABELS = (
     Text("Actions", "Actions"),
     Text("Coût prévu", "Planned cost"),
-    Text("Gain attendu", "Expected revenue"),
+    Text("CA attendu", "Expected revenue"),
     Text("ROI prévu", "Planned ROI"),
     Text("Coût réel", "Actual cost"),
-    Text("Gain réel", "Actual revenue"),
+    Text("CA réel", "Actual revenue"),
 )
 _MONTH_LABELS = (Text("Mois", "Month"), Text("Coût prévu", "Planned cost"))
 _WORKLOAD_LABELS = (
