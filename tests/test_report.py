@@ -448,3 +448,16 @@ def test_a_marker_naming_an_input_sheet_deletes_nothing(tmp_path):
     assert (
         "Guide" in wb.sheetnames and wb["Guide"]["A1"].value == openpyxl.load_workbook(SAMPLE_FR)["Guide"]["A1"].value
     )
+
+
+def test_a_report_made_by_the_previous_version_is_replaced(tmp_path):
+    """tests/data/v1/exemple-fr-reported-v1.xlsx: the v1 sample after a report by mplan 0.1 of the last
+    round (no proof cell, no snapshot). Its sheets are recognised and replaced, never duplicated."""
+    import shutil
+
+    path = tmp_path / "plan.xlsx"
+    shutil.copy(ROOT / "tests" / "data" / "v1" / "exemple-fr-reported-v1.xlsx", path)
+    result = write_report(path, backup=False)
+    assert result.sheets == ["Synthèse", "Alertes", "Calendrier"]
+    names = openpyxl.load_workbook(path).sheetnames
+    assert len(names) == 14 and names[1:4] == result.sheets
