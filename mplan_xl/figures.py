@@ -204,7 +204,8 @@ def compute(plan: Plan, today: date) -> Figures:
 
 
 def actuals_by_action(actuals: list[Row]) -> dict[str, dict]:
-    """Each action's actuals rows added up; its progress is its latest row's (by date, then row; SPEC v2).
+    """Each action's actuals rows added up; its progress is its latest row's (by date, then row; SPEC v2), and
+    `cost_row` is its latest row with a cost (where MP805 reports an overrun).
 
     An undated row counts as older than any dated one (a v1 workbook has one undated row per action).
     """
@@ -212,15 +213,22 @@ def actuals_by_action(actuals: list[Row]) -> dict[str, dict]:
     for r in actuals:
         entry = result.get(id_key(r.get("action")))
         if entry is None:
-            entry = result[id_key(r.get("action"))] = {"cost": 0.0, "revenue": 0.0, "progress": None, "last": None}
+            entry = result[id_key(r.get("action"))] = {
+                "cost": 0.0,
+                "revenue": 0.0,
+                "progress": None,
+                "last": None,
+                "cost_row": None,
+                "cost_last": None,
+            }
         entry["cost"] += r.get("actual_cost") or 0
         entry["revenue"] += r.get("actual_revenue") or 0
         when = r.get("date") if isinstance(r.get("date"), date) else None
-        progress = r.get("progress")
-        if progress is not None:
-            order = (when or date.min, r.row)
-            if entry["last"] is None or order >= entry["last"]:
-                entry["last"], entry["progress"] = order, progress
+        order = (when or date.min, r.row)
+        if r.get("progress") is not None and (entry["last"] is None or order >= entry["last"]):
+            entry["last"], entry["progress"] = order, r.get("progress")
+        if r.get("actual_cost") is not None and (entry["cost_last"] is None or order >= entry["cost_last"]):
+            entry["cost_last"], entry["cost_row"] = order, r
     return result
 
 

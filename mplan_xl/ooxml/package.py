@@ -12,6 +12,7 @@ import zipfile
 from html import unescape
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from defusedxml import ElementTree as SafeET
 
@@ -72,6 +73,8 @@ class Package:
         self.infos = self.zip.infolist()
         self.names = dict.fromkeys(info.filename for info in self.infos)  # in order, each name once
         self._read: dict[str, bytes] = {}
+        self._top_rows: dict[str, list[list[object]]] = {}
+        self._values: Any = None  # the python-calamine workbook, opened on first use
 
     def __enter__(self) -> Package:
         return self
@@ -104,6 +107,31 @@ class Package:
 
     def text(self, part: str) -> str:
         return self.read(part).decode("utf-8")
+
+    def top_rows(self, sheet: str) -> list[list[object]]:
+        """A sheet's first two rows (where the report keeps its proof, note and snapshot) as python-calamine
+        reads their cached values, laid out from A1 (rows and
+        columns the sheet's used range does not start with are padded with None). The workbook is opened
+        once per package and each sheet read once; an unreadable sheet gives no rows."""
+        if sheet not in self._top_rows:
+            import python_calamine as pc
+
+            try:
+                if self._values is None:
+                    self._values = pc.CalamineWorkbook.from_path(str(self.path))
+                data = self._values.get_sheet_by_name(sheet)
+                top, left = data.start or (0, 0)
+                rows: list[list[object]] = [[] for _ in range(min(top, 2))]
+                for line in data.iter_rows():
+                    if len(rows) >= 2:
+                        break
+                    rows.append([None] * left + list(line))
+            except (KeyboardInterrupt, SystemExit):
+                raise
+            except BaseException:  # calamine raises various types, a Rust panic included
+                rows = []
+            self._top_rows[sheet] = rows
+        return self._top_rows[sheet]
 
     def reachable(self, roots: list[str]) -> set[str]:
         """Parts reachable from roots through their relationship parts (internal targets only)."""

@@ -65,19 +65,10 @@ def overspend(ctx):
     """An action's actuals rows add up (v2: one row per invoice); the finding sits on its latest row's cost."""
     threshold = ctx.plan.setting("overspend_warn", 0.1) or 0
     costs = {id_key(a.get("id")): (a.get("id"), a.get("cost")) for a in ctx.plan.rows("actions") if a.get("id")}
-    latest: dict[str, tuple] = {}  # action -> ((date, row) order, row) of its latest row with a cost
-    for row in ctx.plan.rows("actuals"):
-        ident = row.get("action")
-        if not ident or row.get("actual_cost") is None:
-            continue
-        when = row.get("date") if isinstance(row.get("date"), date) else date.min
-        order = (when, row.row)
-        if id_key(ident) not in latest or order >= latest[id_key(ident)][0]:
-            latest[id_key(ident)] = (order, row)
-    for key, (_, row) in latest.items():
+    for key, spent in ctx.figures.actuals_by_action.items():
         ident, cost = costs.get(key, (None, None))
-        actual = ctx.figures.actuals_by_action.get(key, {}).get("cost")
-        if actual is not None and cost and actual > cost * (1 + threshold):
+        actual, row = spent["cost"], spent["cost_row"]
+        if row is not None and cost and actual > cost * (1 + threshold):
             yield at(
                 row,
                 "actual_cost",
