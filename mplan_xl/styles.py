@@ -45,11 +45,6 @@ def money_format(currency: str, lang: str) -> str:
     return Locale(lang).money_format(currency)
 
 
-def money_text(value: float, currency: str, lang: str) -> str:
-    """An amount as people read it: 4 500 € in French, €4,500 in English (no cents)."""
-    return Locale(lang, currency or "EUR").money(value)
-
-
 def number_format_for(value_type: str, lang: str, currency: str, integer: bool = False) -> str | None:
     if value_type == DATE:
         return date_format(lang)
