@@ -114,10 +114,7 @@ def _readable(path: Path) -> Path:
 
 def _dumps(data) -> str:
     """JSON that is JSON: infinities and NaN, which a workbook can produce, written as null."""
-    import json
-
-    text = json.dumps(hygiene.json_ready(data), ensure_ascii=False, indent=2, allow_nan=False)
-    return hygiene.json_c1(text)
+    return hygiene.json_text(data)
 
 
 FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(9998, 12, 31)  # Excel's dates, with a year of margin
@@ -230,6 +227,7 @@ WORDS = {
     "skipped": Text("mplan: ignoré {reason}", "mplan: skipped {reason}"),
     "wrote_portfolio": Text("Écrit {path} : {plans}{skipped}.", "Wrote {path}: {plans}{skipped}."),
     "n_skipped": Text(", {n}", ", {n}"),
+    "serving": Text("mplan est servi sur {url} (Ctrl+C pour arrêter)", "mplan is served at {url} (Ctrl+C to stop)"),
 }
 
 
@@ -599,6 +597,102 @@ def diff(old, new, fmt, lang, today):
         _emit(_dumps(result.to_dict()))
     else:
         _emit(hygiene.terminal(as_text(result, Locale(lang or result.lang))))
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the browser once the server is up.")
+@click.option(
+    "--token",
+    metavar="T",
+    help="Access token every request needs (default: $MPLAN_TOKEN); required to listen beyond this machine.",
+)
+@click.option(
+    "--max-upload-mb", type=click.FloatRange(0.001, 4096), help="Largest upload accepted, in MB.  [default: 25]"
+)
+@click.option("--workers", type=click.IntRange(1, 256), help="Worker processes reading the plans.  [default: CPUs]")
+@click.option("--lang", type=click.Choice(["fr", "en"]), help="Language of this command's own lines.")
+@_one_line_errors
+def serve(host, port, open_browser, token, max_upload_mb, workers, lang):
+    """Serve the plan checker in the browser (see docs/web.md).
+
+    Create a template, check a plan, download it with its report, compare two versions: all from a web
+    page, with nothing kept on the server. Listens on this machine only unless --host says otherwise,
+    which needs a token.
+
+    \b
+    Examples:
+      mplan serve --open
+      MPLAN_TOKEN=$(openssl rand -hex 16) mplan serve --host 0.0.0.0 --port 8765
+    """
+    from .web.config import Settings, is_loopback
+
+    says = _message_lang(lang)
+    try:
+        settings = Settings.from_env(
+            token=token,
+            max_upload=int(max_upload_mb * 1024 * 1024) if max_upload_mb else None,
+            workers=workers,
+        )
+    except MplanError as exc:
+        exc.lang = says
+        raise
+    if not is_loopback(host) and settings.token is None:
+        raise UsageError(
+            f"--host {host} would open the server to the network: give --token (or MPLAN_TOKEN) first",
+            fr=f"--host {host} ouvrirait le serveur au réseau : donnez d'abord --token (ou MPLAN_TOKEN)",
+            lang=says,
+        )
+    if settings.token is not None:
+        from .web.config import check_token
+
+        try:
+            check_token(settings.token)
+        except MplanError as exc:
+            exc.lang = says
+            raise
+    _run_server(settings, host, port, open_browser, says)
+
+
+def _run_server(settings, host: str, port: int, open_browser: bool, lang: str) -> None:
+    import socket
+
+    import uvicorn
+
+    from .web import create_app
+
+    shown = f"[{host}]" if ":" in host else host
+    url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else shown}:{port}/"
+    try:  # a port in use is one line, not uvicorn's traceback
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as exc:
+        raise UsageError(
+            f"cannot listen on {host}:{port}: {exc.strerror or exc}",
+            fr=f"impossible d'écouter sur {host}:{port} : {exc.strerror or exc}",
+            lang=lang,
+        ) from exc
+    _say(WORDS["serving"].format(lang, url=url))
+    config = uvicorn.Config(create_app(settings), host=host, port=port, log_level="info", access_log=True)
+    server = uvicorn.Server(config)
+    if open_browser:
+        import threading
+        import webbrowser
+
+        def opener():
+            import time
+
+            for _ in range(100):  # wait for the server to listen, at most 10 s
+                if server.started:
+                    webbrowser.open(url)
+                    return
+                time.sleep(0.1)
+
+        threading.Thread(target=opener, daemon=True).start()
+    server.run()
 
 
 def main(argv=None):

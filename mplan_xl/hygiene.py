@@ -61,3 +61,11 @@ def json_ready(value):
     if isinstance(value, (list, tuple)):
         return [json_ready(v) for v in value]
     return value
+
+
+def json_text(data) -> str:
+    """JSON that is JSON, as `mplan validate --format json` and the web API write it: infinities and NaN
+    (which a workbook can produce) as null, C1 controls escaped."""
+    import json
+
+    return json_c1(json.dumps(json_ready(data), ensure_ascii=False, indent=2, allow_nan=False))

@@ -1,0 +1,150 @@
+"""What every request and answer goes through: the access token, loopback-only serving without one,
+security headers, CSRF checks for forms and the `X-Mplan: 1` header for the API.
+
+- Without a token the app answers only requests from this machine (client and Host header both
+  loopback: a web page elsewhere cannot reach it, not even by DNS rebinding).
+- With a token every request needs it: the session cookie set by the login form (HttpOnly,
+  SameSite=Strict; it carries an HMAC of the token, not the token), or `Authorization: Bearer <token>`.
+- Forms carry a CSRF token equal to the `mplan_csrf` cookie (double submit: nothing kept on the
+  server, so any worker or machine checks it), and a cross-site POST is refused on its Origin or
+  Sec-Fetch-Site header whatever it carries.
+- API calls carry `X-Mplan: 1`: a browser sends that header cross-site only after a CORS preflight,
+  which this app never grants.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from urllib.parse import urlsplit
+
+from starlette.requests import HTTPConnection
+
+from .config import is_loopback
+
+SESSION_COOKIE = "mplan_session"
+CSRF_COOKIE = "mplan_csrf"
+LANG_COOKIE = "mplan_lang"
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+)
+HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+    (b"cross-origin-resource-policy", b"same-origin"),
+    (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), interest-cohort=()"),
+]
+NO_STORE = (b"cache-control", b"no-store")
+STATIC_CACHE = (b"cache-control", b"public, max-age=3600")
+OPEN_PATHS = ("/login", "/static/", "/healthz")
+
+
+class Headers:
+    """ASGI middleware: the security headers on every answer; no-store on all but the static files."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        static = scope["path"].startswith("/static/")
+
+        async def sending(message):
+            if message["type"] == "http.response.start":
+                names = {name.lower() for name, _ in message.get("headers", [])}
+                extra = [h for h in HEADERS if h[0] not in names]
+                if b"cache-control" not in names:
+                    extra.append(STATIC_CACHE if static else NO_STORE)
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
+        await self.app(scope, receive, sending)
+
+
+def session_value(token: str) -> str:
+    return hmac.new(token.encode(), b"mplan-session-v1", hashlib.sha256).hexdigest()
+
+
+def authorised(conn: HTTPConnection, token: str | None) -> bool:
+    """True when the request may be served: loopback without a token; the token's proof with one."""
+    if token is None:
+        client = conn.client.host if conn.client else ""
+        host = urlsplit("//" + conn.headers.get("host", "")).hostname or ""
+        return is_loopback(client) and is_loopback(host)
+    if hmac.compare_digest(conn.cookies.get(SESSION_COOKIE, ""), session_value(token)):
+        return True
+    scheme, _, given = conn.headers.get("authorization", "").partition(" ")
+    return scheme.lower() == "bearer" and hmac.compare_digest(given.strip().encode(), token.encode())
+
+
+def token_matches(given: str, token: str) -> bool:
+    return hmac.compare_digest(given.strip().encode(), token.encode())
+
+
+def is_open(path: str) -> bool:
+    return any(path == p or (p.endswith("/") and path.startswith(p)) for p in OPEN_PATHS)
+
+
+def csrf_token(conn: HTTPConnection) -> tuple[str, bool]:
+    """The request's CSRF token, and whether it is new (then the answer sets the cookie)."""
+    current = conn.cookies.get(CSRF_COOKIE, "")
+    if len(current) == 43 and current.replace("-", "").replace("_", "").isalnum():
+        return current, False
+    return secrets.token_urlsafe(32), True
+
+
+def cross_site(conn: HTTPConnection) -> bool:
+    """True when the browser says the request comes from another site (Sec-Fetch-Site, else Origin)."""
+    site = conn.headers.get("sec-fetch-site")
+    if site in ("cross-site", "same-site"):
+        return True
+    origin = conn.headers.get("origin")
+    if origin and origin != "null":
+        return urlsplit(origin).netloc.lower() != conn.headers.get("host", "").lower()
+    return origin == "null"
+
+
+def csrf_ok(conn: HTTPConnection, given: str) -> bool:
+    cookie = conn.cookies.get(CSRF_COOKIE, "")
+    return (
+        bool(cookie) and bool(given) and hmac.compare_digest(cookie.encode(), given.encode()) and not cross_site(conn)
+    )
+
+
+def api_ok(conn: HTTPConnection) -> bool:
+    return conn.headers.get("x-mplan") == "1" and not cross_site(conn)
+
+
+def page_lang(conn: HTTPConnection) -> tuple[str, bool]:
+    """The page's language: ?lang=, else the cookie the switch set, else the browser's, else French.
+    Second: whether ?lang= asked for it (then the answer remembers it in the cookie)."""
+    asked = conn.query_params.get("lang")
+    if asked in ("fr", "en"):
+        return asked, True
+    cookie = conn.cookies.get(LANG_COOKIE)
+    if cookie in ("fr", "en"):
+        return cookie, False
+    return accept_language(conn.headers.get("accept-language", "")), False
+
+
+def accept_language(header: str) -> str:
+    """fr or en, by the Accept-Language weights; French when neither is named."""
+    best, best_q = "fr", 0.0
+    for order, item in enumerate(header.split(",")):
+        tag, _, params = item.strip().partition(";")
+        q = 1.0
+        if params.strip().startswith("q="):
+            try:
+                q = float(params.strip()[2:])
+            except ValueError:
+                q = 0.0
+        lang = tag.strip().lower()[:2]
+        if lang in ("fr", "en") and q - order * 1e-6 > best_q:
+            best, best_q = lang, q - order * 1e-6
+    return best
