@@ -45,6 +45,7 @@ def result(checked: Checked, lang: str, generated: date | None = None) -> dict:
         "tone": TONES.get(colour, "warn"),
         "counts": counts,
         "counts_text": ", ".join(loc.count(counts[key], COUNTS[key]) for key in SEVERITIES),
+        "count_labels": {key: loc.count(counts[key], COUNTS[key]) for key in SEVERITIES},
         "severity_labels": {key: t(key, lang) for key in SEVERITIES},
         "figures": key_figures(checked, loc),
         "sheets": grouped(checked),
