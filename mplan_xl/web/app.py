@@ -470,7 +470,7 @@ class Gate:
         if token is None and not security.authorised(request, None):
             response: Response = PlainTextResponse(WORDS["forbidden_remote"].en, status_code=403)
         elif token is not None and not security.is_open(path) and not security.authorised(request, token):
-            if path.startswith("/api/") or scope["method"] != "GET":
+            if path.startswith("/api/"):
                 lang = security.page_lang(request)[0]
                 response = JSONResponse({"error": {"status": 401, "message": WORDS["need_login"](lang)}}, 401)
             else:

@@ -100,14 +100,17 @@ def csrf_token(conn: HTTPConnection) -> tuple[str, bool]:
 
 
 def cross_site(conn: HTTPConnection) -> bool:
-    """True when the browser says the request comes from another site (Sec-Fetch-Site, else Origin)."""
+    """True when the browser says the request comes from another site: by Sec-Fetch-Site, which every
+    current browser sends (and which survives a proxy that rewrites Host), else by Origin against Host."""
     site = conn.headers.get("sec-fetch-site")
-    if site in ("cross-site", "same-site"):
-        return True
+    if site is not None:
+        return site not in ("same-origin", "none")
     origin = conn.headers.get("origin")
-    if origin and origin != "null":
-        return urlsplit(origin).netloc.lower() != conn.headers.get("host", "").lower()
-    return origin == "null"
+    if origin is None:
+        return False  # not a browser's cross-site request (curl, a script): the token or loopback rule applies
+    if origin == "null":
+        return True
+    return urlsplit(origin).netloc.lower() != conn.headers.get("host", "").lower()
 
 
 def csrf_ok(conn: HTTPConnection, given: str) -> bool:
