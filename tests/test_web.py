@@ -266,6 +266,14 @@ def test_check_page_shows_findings_grouped_by_sheet(client):
     assert "Prévision à terme" in html and "CA attendu" in html
 
 
+def test_language_switch_links_to_a_page_one_can_get(client):
+    token = csrf_of(client)
+    page = client.post("/check", data={"csrf": token}, files=upload(SAMPLE_FR))
+    link = re.search(r'<a class="lang" href="([^"]+)"', page.text).group(1)
+    assert link == "/?lang=en" and client.get(link).status_code == 200
+    assert re.search(r'<a class="lang" href="([^"]+)"', client.get("/rules/MP101").text).group(1) == "/rules/MP101?lang=en"
+
+
 def test_check_page_needs_csrf(client):
     client.get("/")
     assert client.post("/check", data={"csrf": "x" * 43}, files=upload(SAMPLE_FR)).status_code == 403

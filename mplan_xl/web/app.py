@@ -58,7 +58,12 @@ def page(request: Request, name: str, status: int = 200, **context: Any) -> HTML
     lang, remember = security.page_lang(request)
     csrf, new_csrf = security.csrf_token(request)
     template = _env.get_template(name)
+    other = "en" if lang == "fr" else "fr"
+    path = request.url.path
+    here = path if request.method == "GET" or path in ("/compare", "/login") else "/"  # a page one can GET
     html = template.render(
+        switch_url=f"{here}?lang={other}",
+        other_lang=other,
         lang=lang,
         _=lambda key, **values: word(key, lang, **values),
         csrf=csrf,
