@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 
 import openpyxl
@@ -58,3 +59,67 @@ def test_templates_hide_their_lists(workbooks, lang):
     wb = openpyxl.load_workbook(workbooks[(lang, False)])
     assert wb[SHEET["lists"].name(lang)].sheet_state == "hidden"
     assert wb.active.title == SHEET["guide"].name(lang)
+
+
+TEMPLATES = ROOT / "templates"
+PRINTED = [
+    SAMPLE_FR,
+    ROOT / "samples" / "example-en.xlsx",
+    TEMPLATES / "modele-plan-marketing-fr.xlsx",
+    TEMPLATES / "marketing-plan-template-en.xlsx",
+]
+HEADER_ROW = 4  # 1-based: title, advice, captions, headers; data below
+FOOTER = re.compile(r"^\s*(?P<sheet>\S.*?)\s+Page (?P<page>\d+) / (?P<pages>\d+)\s*$")  # &A … Page &P / &N
+
+
+def _printed_pages(pdf) -> dict[str, list[str]]:
+    """Sheet name -> the text of each of its printed pages (told apart by the footer), footer left out."""
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages: dict[str, list[str]] = {}
+    for page in text.split("\f"):
+        lines = [line for line in page.splitlines() if line.strip()]
+        if not lines:
+            continue
+        footer = FOOTER.match(lines[-1])
+        assert footer, f"no footer on a printed page: {lines[-1]!r}"
+        pages.setdefault(footer["sheet"], []).append("\n".join(lines[:-1]))
+    return pages
+
+
+def _typed_words(ws) -> set[str]:
+    """Words of the text typed in a sheet's data rows (below its headers), less those of its headers."""
+    typed: set[str] = set()
+    headers: set[str] = set()
+    for row in ws.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.strip():
+                (typed if cell.row > HEADER_ROW else headers).update(_words(cell.value))
+    return typed - headers
+
+
+@requires_lo
+@pytest.mark.libreoffice
+@pytest.mark.parametrize("path", [*PRINTED, None], ids=lambda p: p.stem if p else "exemple-fr-reported")
+def test_no_printed_page_without_typed_content(tmp_path, path):
+    """A sheet's next pages each show something typed, never only a repeated header or empty table rows."""
+    if path is None:  # the French example after `mplan report`: its Summary, Alerts and Timeline too
+        from mplan_xl.report import write_report
+
+        path = tmp_path / "reported" / SAMPLE_FR.name
+        path.parent.mkdir()
+        shutil.copy(SAMPLE_FR, path)
+        write_report(path, backup=False)
+    result = soffice_convert(path, "pdf", tmp_path, tmp_path)
+    pdf = tmp_path / f"{path.stem}.pdf"
+    assert result.returncode == 0 and pdf.exists(), result.stderr
+    printed = _printed_pages(pdf)
+    wb = openpyxl.load_workbook(path)
+    visible = [ws.title for ws in wb.worksheets if ws.sheet_state == "visible"]
+    assert sorted(printed) == sorted(visible), "every visible sheet prints, the others do not"
+    empty = []
+    for name, pages in printed.items():
+        typed = _typed_words(wb[name])
+        empty += [(name, n + 2, len(pages)) for n, page in enumerate(pages[1:]) if not _words(page) & typed]
+    assert not empty, f"pages (sheet, page, of) that show nothing typed: {empty}"
+    counts = {name: len(pages) for name, pages in printed.items()}
+    assert all(n == 1 for name, n in counts.items() if not _typed_words(wb[name])), counts

@@ -36,11 +36,13 @@ from ..schema import (
 )
 from ..styles import PALETTE, TAB_COLOURS, Formats
 from ..texts import t
+from . import paper
 from .content import PlanContent, cell_value
 
 TITLE_ROW, INTRO_ROW, CAPTION_ROW, HEADER_ROW = 0, 1, 2, 3
 FIRST_DATA_ROW = HEADER_ROW + 1
 SPARE_ROWS = 10  # empty rows left after pre-filled content, so people type inside the table
+TOP_HEIGHTS = (24, 48, 16, 45)  # points: title, advice, captions (default height, 12 pt text), headers
 FIXED_CREATED = datetime(2026, 1, 1)  # document date: fixed so that the same command gives the same bytes
 
 
@@ -158,32 +160,77 @@ def _write_lists(workbook, ws, fmt: Formats, lang: str) -> None:
 def _write_step_sheet(ws, sheet, content: PlanContent, fmt: Formats, lang: str) -> dict[str, _Placed]:
     title, advice = texts.STEPS[sheet.key]
     ws.write_string(TITLE_ROW, 0, t(title, lang), fmt.title())
-    ws.set_row(TITLE_ROW, 24)
+    ws.set_row(TITLE_ROW, TOP_HEIGHTS[TITLE_ROW])
+    data = {key: _table_data(TABLE[key], content.rows.get(key, []), lang) for key in sheet.tables}
+    sizes = _table_sizes(sheet.tables, data)
     placed, col = {}, 0
     for key in sheet.tables:
-        table = TABLE[key]
-        rows = content.rows.get(key, [])
-        item = _write_table(ws, table, rows, col, fmt, lang)
+        item = _write_table(ws, TABLE[key], data[key], sizes[key], col, fmt, lang)
         placed[key] = item
         col = item.last_col + 2
-    heights: dict[int, int] = {}
-    for item in placed.values():
-        for r, lines in item.heights.items():
-            heights[r] = max(heights.get(r, 1), lines)
-    for r, lines in heights.items():
-        if lines > 1:
-            ws.set_row(FIRST_DATA_ROW + r, 13 * min(lines, 6) + 3)
+    for r, height in enumerate(_row_heights(data)):
+        if height:
+            ws.set_row(FIRST_DATA_ROW + r, height)
     first = placed[sheet.tables[0]]
     ws.merge_range(INTRO_ROW, 0, INTRO_ROW, max(first.last_col, 5), t(advice, lang), fmt.muted(wrap=True))
-    ws.set_row(INTRO_ROW, 48)
-    ws.set_row(HEADER_ROW, 45)
+    ws.set_row(INTRO_ROW, TOP_HEIGHTS[INTRO_ROW])
+    ws.set_row(HEADER_ROW, TOP_HEIGHTS[HEADER_ROW])
     ws.freeze_panes(FIRST_DATA_ROW, 0)
     _print_setup(ws, landscape=True)
     return placed
 
 
-def _write_table(ws, table: Table, rows: list[dict], first_col: int, fmt: Formats, lang: str) -> _Placed:
-    n_rows = max(table.blank_rows, len(rows) + SPARE_ROWS) if rows else table.blank_rows
+def _table_data(table: Table, rows: list[dict], lang: str) -> list[list]:
+    """The values the cells of a table's pre-filled rows show, column by column."""
+    return [[cell_value(col, row.get(col.key), lang) for col in table.columns] for row in rows]
+
+
+def _text_lines(table: Table, data: list[list]) -> dict[int, int]:
+    """Data row -> lines of its longest wrapped text: clients do not grow wrapped rows by themselves."""
+    lines: dict[int, int] = {}
+    for i, col in enumerate(table.columns):
+        if _wraps(col):
+            for r, row in enumerate(data):
+                if isinstance(row[i], str):
+                    lines[r] = max(lines.get(r, 1), -(-len(row[i]) // max(int(col.width * 1.15), 1)))
+    return lines
+
+
+def _row_heights(data: dict[str, list[list]]) -> list[float | None]:
+    """Height of each pre-filled data row of a step sheet (None: the default height)."""
+    lines: dict[int, int] = {}
+    for key, rows in data.items():
+        for r, n in _text_lines(TABLE[key], rows).items():
+            lines[r] = max(lines.get(r, 1), n)
+    count = max((len(rows) for rows in data.values()), default=0)
+    return [13 * min(lines[r], 6) + 3 if lines.get(r, 1) > 1 else None for r in range(count)]
+
+
+def _table_sizes(keys, data: dict[str, list[list]]) -> dict[str, int]:
+    """Data rows of each table of a step sheet: its pre-filled rows, then empty rows to type in.
+
+    A table wants SPARE_ROWS empty rows after its content (its `blank_rows` when empty), but keeps only
+    those that print on the page where the sheet's content ends: no page of empty rows (paper.py).
+    """
+    wanted = {
+        key: max(TABLE[key].blank_rows, len(rows) + SPARE_ROWS) if rows else TABLE[key].blank_rows
+        for key, rows in data.items()
+    }
+    widths: list[float] = []
+    for key in keys:
+        widths += ([paper.DEFAULT_WIDTH] if widths else []) + [col.width for col in TABLE[key].columns]
+    heights = _row_heights(data)
+    room = len(heights) + paper.empty_rows_that_fit(
+        TOP_HEIGHTS,
+        TOP_HEIGHTS[HEADER_ROW],
+        heights,
+        max(wanted.values()) - len(heights),
+        paper.fit_scale(widths),
+    )
+    return {key: max(len(rows), min(wanted[key], room), 1) for key, rows in data.items()}
+
+
+def _write_table(ws, table: Table, data: list[list], n_rows: int, first_col: int, fmt: Formats, lang: str) -> _Placed:
     last_row = HEADER_ROW + n_rows
     last_col = first_col + len(table.columns) - 1
     ws.write_string(CAPTION_ROW, first_col, t(texts.TABLE_CAPTIONS[table.key], lang), fmt.subtitle())
@@ -195,8 +242,8 @@ def _write_table(ws, table: Table, rows: list[dict], first_col: int, fmt: Format
                 "header_format": fmt.header(col.required),
             }
         )
-    data = [[cell_value(col, row.get(col.key), lang) for col in table.columns] for row in rows]
-    data += [[None] * len(table.columns) for _ in range(n_rows - len(rows))]
+    lines = _text_lines(table, data)
+    data = data + [[None] * len(table.columns) for _ in range(n_rows - len(data))]
     ws.add_table(
         HEADER_ROW,
         first_col,
@@ -210,7 +257,6 @@ def _write_table(ws, table: Table, rows: list[dict], first_col: int, fmt: Format
         },
     )
     item = _Placed(table, first_col, last_col, last_row)
-    heights: dict[int, int] = {}  # data row -> text lines: clients do not grow wrapped rows by themselves
     for i, col in enumerate(table.columns):
         c = first_col + i
         item.columns[col.key] = c
@@ -218,16 +264,13 @@ def _write_table(ws, table: Table, rows: list[dict], first_col: int, fmt: Format
         cell_fmt = fmt.input(col.type, col.integer, wrap=_wraps(col))
         for r, row in enumerate(data):
             _write_value(ws, FIRST_DATA_ROW + r, c, row[i], cell_fmt)
-            if _wraps(col) and isinstance(row[i], str):
-                lines = -(-len(row[i]) // max(int(col.width * 1.15), 1))
-                heights[r] = max(heights.get(r, 1), lines)
         ws.write_comment(
             HEADER_ROW, c, col.help(lang), {"author": "mplan", "x_scale": 2.4, "y_scale": 1.2, "font_size": 9}
         )
         rule = column_validation(col, lang)
         if rule:
             ws.data_validation(FIRST_DATA_ROW, c, last_row, c, rule)
-    item.heights = heights
+    item.heights = lines
     return item
 
 
