@@ -223,11 +223,16 @@ def _y_axis(canvas: Canvas, scale: Scale, left: float, right: float, label) -> N
 
 
 def _x_axis(canvas: Canvas, scale: Scale, top: float, bottom: float, label) -> None:
-    """Vertical grid lines at each tick of a horizontal scale, their labels under `bottom`."""
-    for tick in scale.ticks:
+    """Vertical grid lines at each tick of a horizontal scale, their labels under `bottom` (every other one when
+    long amounts would overlap)."""
+    labels = [label(tick) for tick in scale.ticks]
+    gap = abs(scale(scale.ticks[1]) - scale(scale.ticks[0]))
+    every = max(1, math.ceil((max(_text_width(t, 11) for t in labels) + 6) / gap))
+    for i, (tick, text) in enumerate(zip(scale.ticks, labels, strict=True)):
         x = scale(tick)
         canvas.line(x, top, x, bottom, INK if tick == 0 else GRID, "mp-zero" if tick == 0 else "mp-grid")
-        canvas.text(x, bottom + 14, label(tick), "mp-tick", "middle", 11)
+        if i % every == 0:
+            canvas.text(x, bottom + 14, text, "mp-tick", "middle", 11)
 
 
 def _locale(checked: Checked, lang: str) -> Locale:
@@ -262,12 +267,14 @@ def month_rows(checked: Checked) -> list[tuple[str, float, float | None, float, 
 
 def month_chart(checked: Checked, lang: str) -> str | None:
     """Planned and actual bars per month of the plan period, then the cumulated planned and actual against the
-    envelope. None without any month (no period, nothing scheduled, no dated actual)."""
+    envelope. None when nothing is scheduled and nothing spent (an empty plan's period alone is no chart)."""
+    fig: Figures = checked.figures
+    if not fig.by_month and not fig.actual_by_month:
+        return None
     rows = month_rows(checked)
     if not rows:
         return None
     loc = _locale(checked, lang)
-    fig: Figures = checked.figures
     envelope = _num(checked.plan.setting("envelope")) or None
     canvas = Canvas()
     keys = [
@@ -451,7 +458,10 @@ def objectives_chart(checked: Checked, lang: str) -> str | None:
         canvas.text(left - 8, y + 12, _short(name), "mp-name", "end")
         mark = scale(_num(expected)) if expected is not None else None
         if value is None:
-            canvas.text(scale(0) + 4, y + 12, _report(NO_DATA, loc.lang), "mp-value mp-no-data", size=10)
+            label, start = _report(NO_DATA, loc.lang), scale(0)
+            if mark is not None and start - 2 <= mark <= start + _text_width(label, 10) + 6:
+                start = mark + 1
+            canvas.text(start + 4, y + 12, label, "mp-value mp-no-data", size=10)
         else:
             number, colour, cls = _num(value), STATUS_COLOURS[status], f"mp-bar {STATUS_CLASS[status]}"
             canvas.rect(scale(0), y, scale(number) - scale(0), 16, colour, cls)
