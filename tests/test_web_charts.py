@@ -274,6 +274,7 @@ def _months(n: int, start=(2027, 1)) -> list[str]:
         ({"2027-03": -500.0, "2027-04": 0.0}, {"2027-03": -200.0, "undated": 300.0}, {}),  # negative, zero
         ({"2027-03": 0.0}, {"2027-02": 0.0}, {"envelope": 0}),  # zero everywhere
         ({"2027-03": float("nan"), "2027-04": float("inf")}, {"2027-03": None}, {"envelope": float("nan")}),
+        ({k: 1e308 for k in _months(24)}, {k: -1e308 for k in _months(6)}, {"envelope": 10**400}),  # no overflow
     ],
 )
 def test_month_chart_survives_odd_figures(sample, by_month, actual_by_month, settings):
@@ -305,6 +306,7 @@ def test_huge_and_negative_channels(sample):
     )
     root = assert_safe(channel_chart(odd, "fr"))
     assert texts(elements(root, "g", "mp-row")[0])[0] == "(non renseigné)"
+    assert_safe(channel_chart(with_figures(sample, by_channel=_channels(300, lambda i: 1e308)), "en"))
     assert f"100{NNBSP}000{NNBSP}000{NNBSP}000{NNBSP}000 €" in texts(root)
     assert all(float(r.get("width")) >= 0 for r in elements(root, "rect", "mp-bar"))
 

@@ -45,8 +45,9 @@ FONT = 12
 MAX_CHANNELS = 12  # then « Autres »
 MAX_OBJECTIVES = 20
 NAME_CHARS = 24  # a row's name beyond this is shortened
+LIMIT = 1e15  # no plan spends more; a larger figure is a typing error, drawn at this size
 
-PLANNED, ACTUAL, ENVELOPE, INK, GREY, GRID = "#9DC3E6", "#2E75B6", "#C00000", "#404040", "#A6A6A6", "#E0E0E0"
+PLANNED, ACTUAL, ENVELOPE, INK, GRID = "#9DC3E6", "#2E75B6", "#C00000", "#404040", "#E0E0E0"
 STATUS_COLOURS = {ACHIEVED: "#70AD47", ON_TRACK: "#2E75B6", OFF_TRACK: "#C00000", NO_DATA: "#A6A6A6"}
 
 # Words the workbook's report has no use for; every other word is the report's own.
@@ -89,10 +90,15 @@ def _short(text: str, limit: int = NAME_CHARS) -> str:
 
 
 def _num(value: object) -> float:
-    """A figure as a finite float: None, text, NaN or infinity count as 0."""
+    """A figure as a finite float: None, text, NaN or infinity count as 0; beyond ±LIMIT it is drawn at ±LIMIT,
+    so that no sum of them overflows into "inf"."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return 0.0
-    return float(value) if math.isfinite(value) else 0.0
+    try:
+        number = float(value)
+    except OverflowError:  # an int too large for a float
+        number = math.copysign(LIMIT, value)
+    return max(-LIMIT, min(LIMIT, number)) if math.isfinite(number) else 0.0
 
 
 def _c(value: float) -> str:
