@@ -97,7 +97,7 @@ def _num(value: object) -> float:
     try:
         number = float(value)
     except OverflowError:  # an int too large for a float
-        number = math.copysign(LIMIT, value)
+        number = LIMIT if value > 0 else -LIMIT
     return max(-LIMIT, min(LIMIT, number)) if math.isfinite(number) else 0.0
 
 
