@@ -492,3 +492,25 @@ def objective_progress(plan: Plan, today: date) -> dict[str, dict]:
             ],
         }
     return result
+
+
+def month_rows(plan: Plan, fig: Figures) -> list[tuple[str, float, float | None, float, float | None]]:
+    """(month, planned, actual or None after today's month, cumulated planned, cumulated actual or None): the
+    months of the plan period and every month with a planned or actual cost. Cumulated actual starts with
+    the undated actuals (already spent, SPEC section 2). The Summary's table and the web page's chart."""
+    months = set(fig.by_month) | {k for k in fig.actual_by_month if k != "undated"}
+    if plan.period:
+        months |= {key for key, _, _ in month_spans(*plan.period)}
+    current = month_key(fig.today)
+    cum_planned, cum_actual = 0.0, fig.actual_by_month.get("undated") or 0.0
+    rows: list[tuple[str, float, float | None, float, float | None]] = []
+    for key in sorted(months):
+        planned = fig.by_month.get(key) or 0.0
+        cum_planned += planned
+        if key <= current:
+            actual = fig.actual_by_month.get(key) or 0.0
+            cum_actual += actual
+            rows.append((key, planned, actual, cum_planned, cum_actual))
+        else:
+            rows.append((key, planned, None, cum_planned, None))
+    return rows

@@ -120,29 +120,10 @@ def _key_figures(ws, fmt, ctx, pages, row: int) -> int:
 
 
 def month_rows(ctx) -> list[tuple[str, float, float | None, float, float | None]]:
-    """(month, planned, actual or None after today's month, cumulated planned, cumulated actual or None).
+    """figures.month_rows for the report's context."""
+    from ..figures import month_rows as rows
 
-    Cumulated actual starts with the undated actuals (already spent, SPEC section 2)."""
-    fig = ctx.fig
-    months = set(fig.by_month) | {k for k in fig.actual_by_month if k != "undated"}
-    period = ctx.plan.period
-    if period:
-        from ..figures import month_spans
-
-        months |= {key for key, _, _ in month_spans(*period)}
-    current = f"{fig.today.year:04d}-{fig.today.month:02d}"
-    cum_planned, cum_actual = 0.0, fig.actual_by_month.get("undated", 0.0)
-    rows = []
-    for key in sorted(months):
-        planned = fig.by_month.get(key, 0.0)
-        cum_planned += planned
-        if key <= current:
-            actual = fig.actual_by_month.get(key, 0.0)
-            cum_actual += actual
-            rows.append((key, planned, actual, cum_planned, cum_actual))
-        else:
-            rows.append((key, planned, None, cum_planned, None))
-    return rows
+    return rows(ctx.plan, ctx.fig)
 
 
 def _plan_vs_actual(workbook, ws, fmt, ctx, pages, row: int) -> int:

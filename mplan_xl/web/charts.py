@@ -34,7 +34,8 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
-from ..figures import ACHIEVED, NO_DATA, OFF_TRACK, ON_TRACK, Figures, month_key, month_spans
+from ..figures import ACHIEVED, NO_DATA, OFF_TRACK, ON_TRACK, Figures
+from ..figures import month_rows as figure_month_rows
 from ..i18n import Locale, Text, norm_lang
 from ..pipeline import Checked
 from ..report.words import WORDS
@@ -249,26 +250,17 @@ def _locale(checked: Checked, lang: str) -> Locale:
 
 
 def month_rows(checked: Checked) -> list[tuple[str, float, float | None, float, float | None]]:
-    """(month, planned, actual or None after today's month, cumulated planned, cumulated actual or None): the
-    months of the plan period and every month with a planned or actual cost, as the report's table has them.
-    Cumulated actual starts with the undated actuals (already spent)."""
-    fig = checked.figures
-    months = set(fig.by_month) | {k for k in fig.actual_by_month if k != "undated"}
-    if checked.plan.period:
-        months |= {key for key, _, _ in month_spans(*checked.plan.period)}
-    current = month_key(fig.today)
-    cum_planned, cum_actual = 0.0, _num(fig.actual_by_month.get("undated"))
-    rows: list[tuple[str, float, float | None, float, float | None]] = []
-    for key in sorted(months):
-        planned = _num(fig.by_month.get(key))
-        cum_planned += planned
-        if key <= current:
-            actual = _num(fig.actual_by_month.get(key))
-            cum_actual += actual
-            rows.append((key, planned, actual, cum_planned, cum_actual))
-        else:
-            rows.append((key, planned, None, cum_planned, None))
-    return rows
+    """figures.month_rows, each amount made finite (a workbook can hold an infinite or NaN figure)."""
+    return [
+        (
+            key,
+            _num(planned),
+            None if actual is None else _num(actual),
+            _num(cum_p),
+            None if cum_a is None else _num(cum_a),
+        )
+        for key, planned, actual, cum_p, cum_a in figure_month_rows(checked.plan, checked.figures)
+    ]
 
 
 def month_chart(checked: Checked, lang: str) -> str | None:
