@@ -28,25 +28,13 @@ from .. import hygiene
 from ..i18n import Text
 from . import jobs, security
 from .config import Settings
-from .uploads import BadUpload, Form, download_name, read_form, request_folder
+from .refusal import Refusal
+from .uploads import Form, download_name, read_form, request_folder
 from .words import WORDS, word
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 XLSM = "application/vnd.ms-excel.sheet.macroEnabled.12"
 KINDS = {"ics": "text/calendar; charset=utf-8", "json": "application/json; charset=utf-8", "csv": "application/zip"}
-
-
-class Refusal(Exception):
-    """A request answered with an error: a page for the pages, JSON for the API."""
-
-    def __init__(self, status: int, text: Text):
-        super().__init__(text.en)
-        self.status = status
-        self.text = text
-
-
-def _words(key: str) -> Text:
-    return WORDS[key]
 
 
 # -- rendering ----------------------------------------------------------------------------------------------
@@ -126,10 +114,7 @@ def parse_lang(value: str | None) -> str | None:
 
 
 async def form_of(request: Request, folder: Path) -> Form:
-    try:
-        return await read_form(request, folder, request.app.state.settings.max_upload)
-    except BadUpload as exc:
-        raise Refusal(exc.status, exc.text) from None
+    return await read_form(request, folder, request.app.state.settings.max_upload)
 
 
 def one_file(form: Form, field: str = "file"):
@@ -140,10 +125,7 @@ def one_file(form: Form, field: str = "file"):
 
 
 async def run(request: Request, function: Callable, *args: Any, names: dict | None = None) -> Any:
-    try:
-        return await request.app.state.pool.run(function, *args, names=names)
-    except jobs.JobRefused as exc:
-        raise Refusal(exc.status, exc.text) from None
+    return await request.app.state.pool.run(function, *args, names=names)
 
 
 def guarded(handler: Callable[[Request], Awaitable[Response]]) -> Callable[[Request], Awaitable[Response]]:
@@ -287,7 +269,7 @@ async def small_form(request: Request) -> Form | None:
     try:
         with request_folder(request.app.state.settings.tmp_root) as folder:
             form = await read_form(request, folder, 64 * 1024)
-    except BadUpload:
+    except Refusal:
         return None
     return form if security.csrf_ok(request, form.get("csrf")) else None
 

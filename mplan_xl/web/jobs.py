@@ -21,19 +21,11 @@ from typing import Any
 
 from ..errors import MplanError
 from ..i18n import Text
+from .refusal import Refusal
 
 # What a worker imports once, at start, so that no request pays for it.
 PRELOAD = ("mplan_xl.pipeline", "mplan_xl.report", "mplan_xl.export", "mplan_xl.snapshot", "mplan_xl.web.views")
 TASKS_PER_WORKER = 500  # a worker is replaced after this many jobs: whatever a job leaked goes with it
-
-
-class JobRefused(Exception):
-    """A job that could not give its answer: the page or the API shows `text` with `status`."""
-
-    def __init__(self, status: int, text: Text):
-        super().__init__(text.en)
-        self.status = status
-        self.text = text
 
 
 TOO_LONG = Text(
@@ -180,11 +172,11 @@ class Pool:
             self._pool = None
 
     async def run(self, function: Callable, *args: Any, names: dict[str, str] | None = None) -> Any:
-        """function(*args) in a worker; JobRefused for a file that fails, too long or too big."""
+        """function(*args) in a worker; Refusal for a file that fails, too long or too big."""
         import pebble
 
         if self._pool is None:
-            raise JobRefused(503, BUSY)
+            raise Refusal(503, BUSY)
         future = self._pool.schedule(_call, args=(function, args, names or {}), timeout=self.seconds)
         try:
             outcome = await asyncio.wrap_future(future)
@@ -192,17 +184,17 @@ class Pool:
             future.cancel()
             raise
         except concurrent.futures.TimeoutError:
-            raise JobRefused(
+            raise Refusal(
                 422, Text(TOO_LONG.fr.format(seconds=self.seconds), TOO_LONG.en.format(seconds=self.seconds))
             ) from None
         except pebble.ProcessExpired:  # killed: by the memory cap (or the kernel) most of the time
-            raise JobRefused(422, TOO_BIG) from None
+            raise Refusal(422, TOO_BIG) from None
         except MemoryError:
-            raise JobRefused(422, TOO_BIG) from None
+            raise Refusal(422, TOO_BIG) from None
         except (RuntimeError, concurrent.futures.CancelledError):  # the pool is stopping
-            raise JobRefused(503, BUSY) from None
+            raise Refusal(503, BUSY) from None
         if outcome[0] == "ok":
             return outcome[1]
         if outcome[0] == "memory":
-            raise JobRefused(422, TOO_BIG)
-        raise JobRefused(422, Text(outcome[1], outcome[2]))
+            raise Refusal(422, TOO_BIG)
+        raise Refusal(422, Text(outcome[1], outcome[2]))

@@ -24,22 +24,16 @@ from python_multipart.multipart import MultipartParser, parse_options_header
 from starlette.requests import Request
 
 from ..i18n import Text
+from .refusal import Refusal
 
 MAX_FIELD = 64 * 1024  # a text field (date, language, token): far more than any needs
 MAX_PARTS = 16
 _SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,5}")
 
 
-class BadUpload(Exception):
-    def __init__(self, status: int, text: Text):
-        super().__init__(text.en)
-        self.status = status
-        self.text = text
-
-
-def too_large(limit: int) -> BadUpload:
+def too_large(limit: int) -> Refusal:
     mb = f"{limit / 1024 / 1024:.3g}"
-    return BadUpload(
+    return Refusal(
         413,
         Text(
             f"fichier trop volumineux : la limite est de {mb} Mo ; un plan pèse rarement plus de 5 Mo",
@@ -101,11 +95,11 @@ def _checked_length(request: Request, limit: int) -> None:
             if int(length) > limit:
                 raise too_large(limit)
         except ValueError:
-            raise BadUpload(400, MALFORMED) from None
+            raise Refusal(400, MALFORMED) from None
 
 
 async def read_form(request: Request, folder: Path, limit: int) -> Form:
-    """The request's form: text fields, and files saved into folder. BadUpload on a malformed or too
+    """The request's form: text fields, and files saved into folder. Refusal on a malformed or too
     large body (413 as soon as Content-Length, or the bytes received, pass the limit)."""
     _checked_length(request, limit)
     kind, options = parse_options_header(request.headers.get("content-type", ""))
@@ -118,10 +112,10 @@ async def read_form(request: Request, folder: Path, limit: int) -> Form:
         try:
             pairs = parse_qsl(body.decode("utf-8"), keep_blank_values=True, max_num_fields=MAX_PARTS)
         except (UnicodeDecodeError, ValueError):
-            raise BadUpload(400, MALFORMED) from None
+            raise Refusal(400, MALFORMED) from None
         return Form(fields=dict(pairs))
     if kind != b"multipart/form-data" or b"boundary" not in options:
-        raise BadUpload(400, MALFORMED)
+        raise Refusal(400, MALFORMED)
     reader = _Multipart(folder, limit)
     parser = MultipartParser(options[b"boundary"], reader.callbacks())
     received = 0
@@ -133,7 +127,7 @@ async def read_form(request: Request, folder: Path, limit: int) -> Form:
             parser.write(chunk)
         parser.finalize()
     except (FormParserError, UnicodeDecodeError):
-        raise BadUpload(400, MALFORMED) from None
+        raise Refusal(400, MALFORMED) from None
     finally:
         reader.close()
     if reader.error:
@@ -147,7 +141,7 @@ class _Multipart:
     def __init__(self, folder: Path, limit: int):
         self.folder, self.limit = folder, limit
         self.form = Form()
-        self.error: BadUpload | None = None
+        self.error: Refusal | None = None
         self._header_name = b""
         self._header_value = b""
         self._disposition = b""
@@ -169,14 +163,14 @@ class _Multipart:
             "on_headers_finished": self._headers_done,
         }
 
-    def _fail(self, error: BadUpload) -> None:
+    def _fail(self, error: Refusal) -> None:
         self.error = self.error or error
         raise error
 
     def _begin(self) -> None:
         self._parts += 1
         if self._parts > MAX_PARTS:
-            self._fail(BadUpload(400, MALFORMED))
+            self._fail(Refusal(400, MALFORMED))
         self._disposition, self._name, self._data, self._upload = b"", "", bytearray(), None
 
     def _field(self, data: bytes, start: int, end: int) -> None:
@@ -193,7 +187,7 @@ class _Multipart:
     def _headers_done(self) -> None:
         _, options = parse_options_header(self._disposition)
         if b"name" not in options:
-            self._fail(BadUpload(400, MALFORMED))
+            self._fail(Refusal(400, MALFORMED))
         self._name = options[b"name"].decode("utf-8", "replace")
         if b"filename" in options:
             raw = options[b"filename"].decode("utf-8", "replace")
@@ -211,7 +205,7 @@ class _Multipart:
         else:
             self._data += data[start:end]
             if len(self._data) > MAX_FIELD:
-                self._fail(BadUpload(400, MALFORMED))
+                self._fail(Refusal(400, MALFORMED))
 
     def _part_end(self) -> None:
         if self._upload is not None:
