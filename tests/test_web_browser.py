@@ -51,8 +51,11 @@ else:
     pytest.importorskip("selenium", reason="browser tests need selenium (pip install -e '.[test]')")
 
 from selenium import webdriver  # noqa: E402
+from selenium.common.exceptions import NoAlertPresentException, TimeoutException  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.remote.webdriver import WebDriver  # noqa: E402
 from selenium.webdriver.remote.webelement import WebElement  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
@@ -154,7 +157,10 @@ def check(driver: WebDriver, plan: Path) -> None:
     """Pick the plan in the home form's file input and submit; wait for the result page."""
     driver.find_element(By.ID, "file").send_keys(str(plan))
     driver.find_element(By.CSS_SELECTOR, "#check-form button[type=submit]").click()
-    wait_for(driver, "#result .verdict")
+    try:
+        wait_for(driver, "#result .verdict")
+    except TimeoutException:
+        raise AssertionError(f"no result page: {driver.find_element(By.TAG_NAME, 'main').text[:500]}") from None
 
 
 def console_errors(driver: WebDriver) -> list[str]:
@@ -292,3 +298,202 @@ def test_create_check_and_download(browser: WebDriver, server: Server, tmp_path:
     assert lines[0] == "BEGIN:VCALENDAR" and lines[-1] == "END:VCALENDAR"
     assert ics.count("BEGIN:VEVENT") == ics.count("END:VEVENT") > 0
     assert console_errors(browser) == []
+
+
+# -- 3: without JavaScript --------------------------------------------------------------------------------------
+
+
+def test_without_javascript(browsers, server: Server, tmp_path: Path):
+    """The home form posts, the server renders the result page, the download form asks for the file again."""
+    driver = browsers(javascript=False)
+    downloads = downloads_into(driver, tmp_path / "downloads")
+    driver.get(server.url)
+    assert "ready" not in (driver.find_element(By.ID, "drop").get_attribute("class") or "")  # app.js did not run
+    check(driver, SAMPLES["fr"])
+    assert driver.current_url == server.url + "check"  # a real page, rendered on the server
+    assert driver.find_element(By.CSS_SELECTOR, ".verdict").text.startswith("En une ligne")
+    rows = driver.find_elements(By.CSS_SELECTOR, "tr.finding")
+    counts = [int(b.text.split()[0]) for b in driver.find_elements(By.CSS_SELECTOR, "p.counts .badge")]
+    assert len(rows) == sum(counts) > 0
+
+    # The severity filter still works (a CSS rule, no script).
+    warnings = [r for r in rows if r.get_attribute("data-severity") == "warning"]
+    driver.find_element(By.CSS_SELECTOR, "#filter input[value=warning]").click()
+    assert warnings and not any(r.is_displayed() for r in warnings)
+    assert all(r.is_displayed() for r in rows if r not in warnings)
+
+    # The download form asks for the file again, and answers with the workbook and its report.
+    again = driver.find_element(By.ID, "again-file")
+    assert again.is_displayed()
+    label = driver.find_element(By.CSS_SELECTOR, "label[for=again-file]")
+    assert label.is_displayed() and "à nouveau" in label.text
+    again.send_keys(str(SAMPLES["fr"]))
+    button(driver, WORDS["fr"]["report"]).click()
+    reported = openpyxl.load_workbook(downloaded(driver, downloads, WORDS["fr"]["report_file"]), read_only=True)
+    assert set(sheet_names("fr", True)) <= set(reported.sheetnames)
+    reported.close()
+
+
+# -- 4: a hostile plan ------------------------------------------------------------------------------------------
+
+SCRIPT = "<script>alert(1)</script>"
+FORMULA = '=HYPERLINK("http://x","y")'
+PLAN_NAME = '<img src=x onerror="alert(2)"> Plan <b>gras</b>'
+
+
+def hostile_plan(folder: Path) -> Path:
+    """A copy of the French sample whose first action is named like a script, with a formula-like channel
+    (typed as text) and an HTML plan name: what an upload may carry."""
+    path = folder / "hostile.xlsx"
+    workbook = openpyxl.load_workbook(SAMPLES["fr"])
+    actions = workbook["6 Actions"]
+    assert (actions["A4"].value, actions["B4"].value, actions["F4"].value) == ("ID", "Action", "Canal")
+    actions["B5"] = SCRIPT
+    actions["F5"] = FORMULA
+    actions["F5"].data_type = "s"  # the text itself, not a formula
+    settings = workbook["Paramètres"]
+    assert settings["A5"].value == "Nom du plan"
+    settings["B5"] = PLAN_NAME
+    workbook.save(path)
+    return path
+
+
+def test_hostile_plan_shown_as_text(browser: WebDriver, server: Server, tmp_path: Path):
+    browser.get(server.url)
+    check(browser, hostile_plan(tmp_path))
+    with pytest.raises(NoAlertPresentException):
+        browser.switch_to.alert  # noqa: B018 - reading it is the check
+    assert browser.find_element(By.TAG_NAME, "h1").text == PLAN_NAME
+    messages = [m.text for m in browser.find_elements(By.CSS_SELECTOR, "tr.finding .message")]
+    assert any(FORMULA in m for m in messages), messages
+    main = browser.find_element(By.TAG_NAME, "main")
+    assert main.find_elements(By.TAG_NAME, "script") == []
+    assert main.find_elements(By.CSS_SELECTOR, "img, b") == []
+    assert not main.find_elements(By.CSS_SELECTOR, "a[href^='http://x']")
+    assert not browser.execute_script("return typeof window.mplanPwned !== 'undefined'")
+    errors = console_errors(browser)
+    assert not [e for e in errors if "Content Security Policy" in e or "Refused to" in e], errors
+    assert errors == []
+
+
+# -- 5: the keyboard alone --------------------------------------------------------------------------------------
+
+
+def focus_path(driver: WebDriver, last: WebElement, limit: int = 30) -> list[WebElement]:
+    """The elements TAB reaches from the top of the page up to `last`, each once (a date field takes
+    several TABs: one per part of the date)."""
+    reached: list[WebElement] = []
+    for _ in range(limit):
+        ActionChains(driver).send_keys(Keys.TAB).perform()
+        active = driver.switch_to.active_element
+        if not reached or reached[-1] != active:
+            reached.append(active)
+        if active == last:
+            return reached
+    raise AssertionError(f"TAB never reached {last.tag_name} {last.text!r}")
+
+
+UNLABELLED = r"""
+const visible = (el) => !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
+const named = (el) => {
+  const aria = (el.getAttribute("aria-label") || "").trim();
+  if (aria) return true;
+  const by = (el.getAttribute("aria-labelledby") || "").split(/\s+/).filter(Boolean);
+  if (by.some((id) => visible(document.getElementById(id)) && document.getElementById(id).innerText.trim())) return true;
+  if (Array.from(el.labels || []).some((l) => visible(l) && l.innerText.trim())) return true;
+  if (["A", "BUTTON", "SUMMARY"].includes(el.tagName)) return el.innerText.trim() !== "";
+  return false;
+};
+return Array.from(document.querySelectorAll("a[href], button, input:not([type=hidden]), select, textarea, summary"))
+  .filter(visible).filter((el) => !named(el)).map((el) => el.outerHTML.slice(0, 120));
+"""
+
+
+def test_keyboard_navigation(browser: WebDriver, server: Server):
+    browser.get(server.url)
+    submit = browser.find_element(By.CSS_SELECTOR, "#check-form button[type=submit]")
+    path = focus_path(browser, submit)
+    expected = [
+        browser.find_element(By.CSS_SELECTOR, "a.skip"),
+        browser.find_element(By.CSS_SELECTOR, "a.brand"),
+        *browser.find_elements(By.CSS_SELECTOR, "header nav a"),
+        browser.find_element(By.ID, "file"),
+        browser.find_element(By.ID, "today"),
+        submit,
+    ]
+    assert [e.get_attribute("outerHTML")[:60] for e in path] == [e.get_attribute("outerHTML")[:60] for e in expected]
+    assert path == expected
+    assert browser.execute_script(UNLABELLED) == []
+
+    # The skip link shows when focused, and leads to the content.
+    browser.get(server.url)
+    ActionChains(browser).send_keys(Keys.TAB).perform()
+    skip = browser.switch_to.active_element
+    assert skip.get_attribute("class") == "skip" and skip.is_displayed()
+    assert browser.execute_script("return arguments[0].getBoundingClientRect().left", skip) >= 0
+
+    # ENTER on the submit button submits (the file picked first: a dialog TAB does not drive).
+    browser.get(server.url)
+    browser.find_element(By.ID, "file").send_keys(str(SAMPLES["fr"]))
+    submit = browser.find_element(By.CSS_SELECTOR, "#check-form button[type=submit]")
+    path = focus_path(browser, submit)
+    assert path[-1] == submit
+    ActionChains(browser).send_keys(Keys.ENTER).perform()
+    wait_for(browser, "#result .verdict")
+    assert browser.execute_script(UNLABELLED) == []
+    # The script moves the focus to the result's heading, for screen readers.
+    assert browser.switch_to.active_element.tag_name == "h1"
+
+
+# -- 6: a phone and a desktop ----------------------------------------------------------------------------------
+
+
+# clientWidth: the window's width less its vertical scroll bar
+NO_SIDEWAYS_SCROLL = (
+    "const root = document.documentElement;"
+    "return root.scrollWidth <= window.innerWidth && root.scrollWidth <= root.clientWidth;"
+)
+TOO_WIDE = """return Array.from(document.querySelectorAll("body *"))
+  .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth)
+  .map((e) => e.tagName + "." + e.className + " " + Math.round(e.getBoundingClientRect().right)).slice(0, 10);"""
+
+
+@pytest.mark.parametrize("size", [(390, 844), (1280, 900)])
+def test_result_fits_the_window(browser: WebDriver, server: Server, size: tuple[int, int]):
+    browser.set_window_size(*size)
+    browser.get(server.url)
+    assert browser.execute_script("return window.innerWidth") == size[0]
+    assert browser.execute_script(NO_SIDEWAYS_SCROLL), browser.execute_script(TOO_WIDE)
+    check(browser, SAMPLES["fr"])
+    width = browser.execute_script("return window.innerWidth")
+    assert width == size[0]
+    assert browser.execute_script(NO_SIDEWAYS_SCROLL), browser.execute_script(TOO_WIDE)
+    # Readable findings: every message inside the window, at least 16 characters wide, in a legible size.
+    for box in browser.execute_script(
+        """return Array.from(document.querySelectorAll("tr.finding .message")).map((m) => {
+             const r = m.parentElement.getBoundingClientRect();
+             return {left: r.left, right: r.right, width: r.width, font: parseFloat(getComputedStyle(m).fontSize)};
+           });"""
+    ):
+        assert 0 <= box["left"] and box["right"] <= width, box
+        assert box["width"] >= min(0.8 * width, 300), box
+        assert box["font"] >= 14, box
+    assert browser.find_elements(By.CSS_SELECTOR, "tr.finding")[0].is_displayed()
+
+
+# -- 7: not a workbook ------------------------------------------------------------------------------------------
+
+
+def test_not_a_workbook(browser: WebDriver, server: Server, tmp_path: Path):
+    fake = tmp_path / "plan.xlsx"
+    fake.write_text("Ceci n'est pas un classeur, juste du texte.\n", encoding="utf-8")
+    browser.get(server.url)
+    browser.find_element(By.ID, "file").send_keys(str(fake))
+    browser.find_element(By.CSS_SELECTOR, "#check-form button[type=submit]").click()
+    error = wait_for(browser, "main p.error")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Impossible de traiter la demande"
+    assert error.get_attribute("role") == "alert"
+    assert "plan.xlsx" in error.text or "classeur" in error.text, error.text
+    answers = [line for line in server.log.read_text().splitlines() if '"POST /check ' in line]
+    status = int(answers[-1].split('" ')[1].split()[0])
+    assert 400 <= status < 500, answers[-1]
