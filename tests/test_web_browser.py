@@ -493,7 +493,7 @@ def test_not_a_workbook(browser: WebDriver, server: Server, tmp_path: Path):
     error = wait_for(browser, "main p.error")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Impossible de traiter la demande"
     assert error.get_attribute("role") == "alert"
-    assert "plan.xlsx" in error.text or "classeur" in error.text, error.text
+    assert error.text.startswith("plan.xlsx : ce n'est pas un classeur Excel"), error.text
     answers = [line for line in server.log.read_text().splitlines() if '"POST /check ' in line]
     status = int(answers[-1].split('" ')[1].split()[0])
     assert 400 <= status < 500, answers[-1]
