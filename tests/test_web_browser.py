@@ -12,6 +12,7 @@ skipped with the reason when one is missing, except under CI (the variable CI se
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -140,10 +141,14 @@ def downloads_into(driver: WebDriver, folder: Path) -> Path:
 def downloaded(driver: WebDriver, folder: Path, name: str) -> Path:
     """The file once its download is complete (Chromium writes `.crdownload` and renames it at the end)."""
     path = folder / name
-    WebDriverWait(driver, WAIT, poll_frequency=0.1).until(
-        lambda _: path.exists() and not any(p.suffix == ".crdownload" for p in folder.iterdir()),
-        f"{name} was not downloaded into {folder}: {sorted(p.name for p in folder.iterdir())}",
-    )
+    try:
+        WebDriverWait(driver, WAIT, poll_frequency=0.1).until(
+            lambda _: path.exists() and not any(p.suffix == ".crdownload" for p in folder.iterdir())
+        )
+    except TimeoutException:
+        status = " / ".join(s.text for s in driver.find_elements(By.CSS_SELECTOR, ".status") if s.text)
+        landed = sorted(p.name for p in folder.iterdir())
+        raise AssertionError(f"{name} not downloaded into {folder} (found {landed}; page says {status!r})") from None
     return path
 
 
@@ -195,9 +200,12 @@ def browsers(tmp_path_factory) -> Iterator[Callable[..., WebDriver]]:
         started.append(driver)
         return driver
 
-    yield start
-    for driver in started:
-        driver.quit()
+    try:
+        yield start
+    finally:
+        for driver in started:
+            with contextlib.suppress(Exception):
+                driver.quit()
 
 
 @pytest.fixture(scope="module")
@@ -210,8 +218,8 @@ def shared_browser(browsers) -> WebDriver:
 def browser(shared_browser: WebDriver, server: Server, tmp_path: Path) -> WebDriver:
     """The shared browser made fresh for a test: no cookie, a desktop window, downloads into tmp_path."""
     driver = shared_browser
-    driver.get(server.url + "healthz")
-    driver.delete_all_cookies()
+    driver.get("about:blank")  # not /healthz: for a page without an icon Chromium asks for /favicon.ico
+    driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
     driver.set_window_size(1280, 900)
     downloads_into(driver, tmp_path / "downloads")
     driver.get_log("browser")  # forget what earlier tests logged
