@@ -7,7 +7,8 @@ samples/exemple-fr.xlsx through the file input as a user would, and writes into 
 
 - web-home-fr.png: the home page, 1280 px wide;
 - web-result-fr.png: the result page, 1280 px wide, the whole page up to 2,400 px high;
-- web-result-390.png: the same result on a 390 px phone screen, up to 2,400 px high.
+- web-result-390.png: the same result on a 390 px phone screen, up to 2,400 px high;
+- web-charts-fr.png: the result page's charts (below the findings, past the 2,400 px), 1280 px wide.
 """
 
 from __future__ import annotations
@@ -70,6 +71,16 @@ def shoot(driver: WebDriver, width: int, path: Path) -> None:
     print(f"{path.relative_to(ROOT)}: {width} x {min(height, MAX_HEIGHT)} (page {height} px high)")
 
 
+def charts(driver: WebDriver, path: Path) -> None:
+    """The charts' section alone, in a 1280 px window tall enough to hold the whole page."""
+    height = driver.execute_script("return document.documentElement.scrollHeight")
+    metrics = {"width": 1280, "height": height, "deviceScaleFactor": 1, "mobile": False}
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
+    section = driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby=charts-title]")
+    section.screenshot(str(path))
+    print(f"{path.relative_to(ROOT)}: {section.size['width']} x {section.size['height']}")
+
+
 def main() -> None:
     PICTURES.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp, served(Path(tmp)) as server:
@@ -82,6 +93,7 @@ def main() -> None:
             WebDriverWait(driver, 60).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#result .verdict"))
             shoot(driver, 1280, PICTURES / "web-result-fr.png")
             shoot(driver, 390, PICTURES / "web-result-390.png")
+            charts(driver, PICTURES / "web-charts-fr.png")
         finally:
             driver.quit()
 
