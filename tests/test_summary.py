@@ -74,7 +74,7 @@ def test_page_one_holds_the_verdict_key_figures_and_traffic_lights(tmp_path):
     ws = summary(reported(tmp_path))
     figures = compute(load(SAMPLE_FR), TODAY)
     assert ws["A3"].value == (
-        f"0 erreur · budget : 95{NB}% de l'enveloppe planifiés, prévision à terme 66{NNB}930 € · "
+        f"0 erreur · budget : 95{NB}% de l'enveloppe planifiée, prévision à terme 66{NNB}930 € · "
         "2 objectifs en retard · 1 action en retard"
     )
     assert ws["A3"].fill.fgColor.rgb.endswith("FFEB9C"), "warnings only: amber"

@@ -18,7 +18,7 @@ WORDS = {
     # verdict
     "error": Text("erreur", "error"),
     "budget_envelope": Text(
-        "budget : {used} de l'enveloppe planifiés, prévision à terme {forecast}",
+        "budget : {used} de l'enveloppe planifiée, prévision à terme {forecast}",
         "budget: {used} of the envelope planned, forecast at completion {forecast}",
     ),
     "budget_over": Text(

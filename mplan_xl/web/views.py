@@ -85,7 +85,7 @@ def key_figures(checked: Checked, loc: Locale) -> list[dict]:
         if n:
             add(f"{w('lights', lang)} · {t(status, lang)}", loc.number(n), "bad" if status == "off_track" else "")
     if fig.overdue:
-        add(t("overdue", lang), loc.number(len(fig.overdue)), "bad")
+        add(Text("Actions en retard", "Late actions")(lang), loc.number(len(fig.overdue)), "bad")
     return rows
 
 
