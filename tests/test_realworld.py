@@ -507,3 +507,22 @@ def test_xmltree_keeps_prefixes_quotes_and_declarations():
     assert xmltree.canonical(again[0]) == xmltree.canonical(xmltree.parse(xml).root[0])
     assert again[2].get("{urn:r}id") == "2" and again[1].text == "text & more"
     assert zlib.crc32(out) == zlib.crc32(xmltree.parse(out).serialise()), "serialising is stable"
+
+
+def test_graft_refusal_is_worded_in_the_users_language(sample, tmp_path, monkeypatch):
+    """The reason inside the report's refusal follows the language too (issue 15: no English sentence)."""
+    import mplan_xl.report as report
+    from mplan_xl.ooxml.graft import GraftError
+
+    def refuse(*args, **kwargs):
+        raise GraftError("a sheet of yours is already named 'X'", fr="une de vos feuilles s'appelle déjà « X »")
+
+    monkeypatch.setattr(report, "graft", refuse)
+    path = tmp_path / "plan.xlsx"
+    path.write_bytes(sample.read_bytes())
+    result = run("report", path, *TODAY, "--lang", "fr")
+    assert result.exit_code == 2
+    assert "impossible d'ajouter sans risque les feuilles du rapport (une de vos feuilles s'appelle déjà « X »)" in (
+        result.output
+    )
+    assert "already" not in result.output

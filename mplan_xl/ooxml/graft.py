@@ -91,11 +91,13 @@ def graft(package: Package, scratch: Scratch, out_path: str | os.PathLike[str]) 
     """
     for part in INDEX_PARTS:
         if part not in package:
-            raise GraftError(f"the package has no {part}")
+            raise GraftError(f"the package has no {part}", fr=f"le paquet n'a pas de {part}")
     workbook_xml = package.read(workbook.PART)
     workbook_doc = xmltree.parse(workbook_xml)
     if workbook.is_strict(workbook_doc):
-        raise GraftError("the workbook is saved as Strict Open XML")
+        raise GraftError(
+            "the workbook is saved as Strict Open XML", fr="le classeur est enregistré en « Strict Open XML »"
+        )
     entries = workbook.sheet_entries(workbook_doc)
     old, deleted = generated(package)
     old_ids = {e["r:id"] for e in old}
@@ -103,7 +105,9 @@ def graft(package: Package, scratch: Scratch, out_path: str | os.PathLike[str]) 
     taken = {e.get("name", "").casefold() for e in kept}
     clash = [n for n in scratch.names if n.casefold() in taken]
     if clash:
-        raise GraftError(f"a sheet of yours is already named '{clash[0]}'")
+        raise GraftError(
+            f"a sheet of yours is already named '{clash[0]}'", fr=f"une de vos feuilles s'appelle déjà « {clash[0]} »"
+        )
     rels = workbook_rels.by_id(package.read(workbook_rels.PART))
 
     with zipfile.ZipFile(scratch.path) as archive:
@@ -127,7 +131,10 @@ def graft(package: Package, scratch: Scratch, out_path: str | os.PathLike[str]) 
         try:
             ids.append(int(e.get("sheetId", "0")))
         except ValueError:
-            raise GraftError(f"sheet '{e.get('name')}' has the id {e.get('sheetId')!r}") from None
+            raise GraftError(
+                f"sheet '{e.get('name')}' has the id {e.get('sheetId')!r}",
+                fr=f"la feuille « {e.get('name')} » a l'identifiant {e.get('sheetId')!r}",
+            ) from None
     next_id = max([*ids, 0]) + 1  # ids of replaced sheets are free again
     new_sheets: list[tuple[str, int, str]] = []
     new_rels: list[tuple[str, str, str]] = []

@@ -29,7 +29,13 @@ INDEX_LIMIT = 64_000_000  # bytes once inflated: a part mplan parses whole (work
 
 
 class GraftError(Exception):
-    """The user's package has a shape this code does not know how to extend safely."""
+    """The user's package has a shape this code does not know how to extend safely.
+
+    `GraftError(english, fr=french)`: the reason, shown inside the report's one-line refusal."""
+
+    def __init__(self, message: str, *, fr: str | None = None):
+        super().__init__(message)
+        self.fr = fr or message
 
 
 def tag_attrs(tag: str) -> dict[str, str]:
@@ -101,7 +107,10 @@ class Package:
             if part not in self.names:
                 raise KeyError(part)
             if self.zip.getinfo(part).file_size > limit:
-                raise GraftError(f"part {part} is larger than {limit // 1_000_000} MB")
+                raise GraftError(
+                    f"part {part} is larger than {limit // 1_000_000} MB",
+                    fr=f"la partie {part} dépasse {limit // 1_000_000} Mo",
+                )
             body = self._read[part] = self.zip.read(part)
         return body
 

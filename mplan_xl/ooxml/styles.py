@@ -40,7 +40,7 @@ class StyleMerger:
     def __init__(self, user: bytes, scratch: bytes):
         self.doc = xmltree.parse(user)
         if xmltree.local(self.doc.root.tag) != "styleSheet":
-            raise GraftError("xl/styles.xml holds no <styleSheet>")
+            raise GraftError("xl/styles.xml holds no <styleSheet>", fr="xl/styles.xml ne contient pas de <styleSheet>")
         self.namespace = xmltree.namespace(self.doc.root.tag)
         theirs = xmltree.parse(scratch).root
         self.scratch_namespace = xmltree.namespace(theirs.tag)
@@ -111,7 +111,10 @@ class StyleMerger:
             try:
                 mine.setdefault(fmt.get("formatCode") or "", int(fmt.get("numFmtId") or ""))
             except ValueError as exc:
-                raise GraftError(f"xl/styles.xml has a number format with the id {fmt.get('numFmtId')!r}") from exc
+                raise GraftError(
+                    f"xl/styles.xml has a number format with the id {fmt.get('numFmtId')!r}",
+                    fr=f"xl/styles.xml a un format de nombre d'identifiant {fmt.get('numFmtId')!r}",
+                ) from exc
         theirs_block = xmltree.child(scratch, "numFmts")
         theirs = xmltree.children(theirs_block, "numFmt") if theirs_block is not None else []
         mapping: dict[int, int] = {}

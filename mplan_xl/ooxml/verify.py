@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
+from typing import NoReturn
 
 from ..errors import MplanError
 from ..reader import fingerprint, read_back
@@ -43,29 +44,26 @@ def verify(original: Package, written: Path, names: list[str], plan) -> None:
                 or (copy.CRC, copy.file_size, copy.compress_type) != (info.CRC, info.file_size, info.compress_type)
                 or stored_bytes(after_file, copy) != stored_bytes(original.handle, info)
             ):
-                raise MplanError(
-                    f"{where}: verification failed, part {info.filename} would change; nothing was changed"
-                )
+                _failed(where, f"part {info.filename} would change", f"la partie {info.filename} changerait")
     with Package(written) as package:
         broken = broken_relationship(package)
     if broken:
-        raise MplanError(f"{where}: verification failed, {broken}; nothing was changed")
+        _failed(where, str(broken), f"détail technique : {broken}")
     sheet_names, places, values = read_back(written, list(plan.raw))
     if not set(names) <= set(sheet_names):
-        raise MplanError(f"{where}: verification failed, the report sheets are missing; nothing was changed")
+        _failed(where, "the report sheets are missing", "les feuilles du rapport manquent")
     seen = set()
     for sheet, again in values:
         seen.add(sheet)
         grid = plan.raw[sheet]
         if again != grid and fingerprint(again) != fingerprint(grid):  # NaN != NaN: then digests decide
-            raise MplanError(
-                f"{where}: verification failed, sheet '{sheet}' reads back differently; nothing was changed"
-            )
+            _failed(where, f"sheet '{sheet}' reads back differently", f"la feuille « {sheet} » se relit autrement")
     missing = set(plan.raw) - seen
     if missing:
-        raise MplanError(f"{where}: verification failed, sheet '{sorted(missing)[0]}' is missing; nothing was changed")
+        name = sorted(missing)[0]
+        _failed(where, f"sheet '{name}' is missing", f"la feuille « {name} » manque")
     if places != plan.table_places:
-        raise MplanError(f"{where}: verification failed, the Excel tables moved; nothing was changed")
+        _failed(where, "the Excel tables moved", "les tableaux Excel ont bougé")
 
 
 # relationship type (its last segment) -> what the content type of its target must contain
@@ -110,3 +108,10 @@ def broken_relationship(package: Package) -> str | None:
         if rels_name(target) in package:
             todo.extend((target, r) for r in relationships(package.read(rels_name(target))))
     return None
+
+
+def _failed(where: object, en: str, fr: str) -> NoReturn:
+    raise MplanError(
+        f"{where}: verification failed, {en}; nothing was changed",
+        fr=f"{where} : la vérification a échoué, {fr} ; rien n'a été modifié",
+    )

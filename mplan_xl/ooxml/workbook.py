@@ -55,7 +55,7 @@ def uses_1904(workbook_xml: str | bytes | xmltree.Doc) -> bool:
 def _sheets(root: ET.Element) -> ET.Element:
     sheets = xmltree.child(root, "sheets")
     if sheets is None:
-        raise GraftError("xl/workbook.xml has no <sheets> list")
+        raise GraftError("xl/workbook.xml has no <sheets> list", fr="xl/workbook.xml n'a pas de liste <sheets>")
     return sheets
 
 

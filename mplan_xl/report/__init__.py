@@ -160,9 +160,10 @@ def _replace(package: Package, target: Path, scratch: Scratch, names: list[str],
         try:
             graft(package, scratch, temp)
         except (GraftError, KeyError, ValueError, IndexError, AttributeError, zipfile.BadZipFile, SyntaxError) as exc:
+            reason_fr = exc.fr if isinstance(exc, GraftError) else f"détail technique : {exc}"
             raise WorkbookError(
                 f"{package.path}: cannot add the report sheets safely ({exc}); nothing was changed",
-                fr=f"{package.path} : impossible d'ajouter sans risque les feuilles du rapport ({exc}) ; "
+                fr=f"{package.path} : impossible d'ajouter sans risque les feuilles du rapport ({reason_fr}) ; "
                 "rien n'a été modifié",
                 lang=checked.lang,
             ) from exc
