@@ -265,6 +265,26 @@ def test_the_hostile_corpus_file_by_file(server, corpus, expected):
     assert refused >= 25, "most of the corpus is refused"
 
 
+def test_a_refusal_is_worded_in_the_lang_field(server, tmp_path):
+    """docs/web.md: a refused upload's message is in the `lang` field's language, else the browser's."""
+    empty = tmp_path / "vide.xlsx"
+    empty.write_bytes(b"")
+    result = CliRunner().invoke(cli, ["validate", str(empty), "--lang", "en"])
+    line = result.stderr.strip().removeprefix("mplan: ").replace(str(empty), empty.name)
+    with httpx.Client(timeout=TIMEOUT) as client:
+        for what in ("validate", "report", "export?format=json"):
+            answer = client.post(
+                server.url + f"api/{what}", headers=API, files={"file": (empty.name, b"")}, data={"lang": "en"}
+            )
+            assert refusal(answer, server, empty.name) == line
+        headers = {**API, "accept-language": "en"}
+        answer = client.post(server.url + "api/validate", headers=headers, files={"file": (empty.name, b"")})
+        assert refusal(answer, server) == line
+        answer = post(client, server, b"", name=empty.name, **{"accept-language": "en"})  # lang=fr in the form
+        assert refusal(answer, server, empty.name) != line and "vide" in answer.json()["error"]["message"]
+    no_leftovers(server)
+
+
 # -- 3. limits ---------------------------------------------------------------------------------------------
 
 

@@ -127,9 +127,11 @@ def parse_lang(value: str | None) -> str | None:
 
 async def form_of(request: Request, folder: Path) -> Form:
     try:
-        return await read_form(request, folder, request.app.state.settings.max_upload)
+        form = await read_form(request, folder, request.app.state.settings.max_upload)
     except BadUpload as exc:
         raise Refusal(exc.status, exc.text) from None
+    request.state.lang = form.get("lang")  # an API refusal is worded in the form's language (docs/web.md)
+    return form
 
 
 def one_file(form: Form, field: str = "file"):
@@ -154,7 +156,7 @@ def guarded(handler: Callable[[Request], Awaitable[Response]]) -> Callable[[Requ
             return await handler(request)
         except Refusal as exc:
             if is_api(request):
-                return api_error(request, exc.status, exc.text)
+                return api_error(request, exc.status, exc.text, getattr(request.state, "lang", None))
             return error_page(request, exc.status, exc.text)
         except ClientDisconnect:
             return Response(status_code=400)
