@@ -97,10 +97,16 @@ def big_plan(tmp_path_factory) -> Path:
 
 
 def post(
-    client: httpx.Client, server: Server, data: bytes, name: str = NAME, what: str = "validate", **headers: str
+    client: httpx.Client,
+    server: Server,
+    data: bytes,
+    name: str = NAME,
+    what: str = "validate",
+    fields: dict = FIELDS,
+    **headers: str,
 ) -> httpx.Response:
     return client.post(
-        server.url + f"api/{what}", headers={**API, **headers}, files={"file": (name, data)}, data=FIELDS
+        server.url + f"api/{what}", headers={**API, **headers}, files={"file": (name, data)}, data=fields
     )
 
 
@@ -329,7 +335,7 @@ def test_a_job_past_the_time_limit_is_422_and_the_next_is_served(tmp_path, big_p
         answer = post(client, server, big_plan.read_bytes(), name="plan5k.xlsx", what="report")
         assert answer.status_code == 422
         assert refusal(answer, server) == jobs.TOO_LONG.fr.format(seconds=0.5)
-        answer = post(client, server, big_plan.read_bytes(), name="plan5k.xlsx", **{"accept-language": "en"})
+        answer = post(client, server, big_plan.read_bytes(), name="plan5k.xlsx", fields={**FIELDS, "lang": "en"})
         assert answer.status_code == 422
         assert refusal(answer, server) == jobs.TOO_LONG.en.format(seconds=0.5)
         answers_the_sample(client, server, expected)
