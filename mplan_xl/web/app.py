@@ -114,7 +114,9 @@ def parse_lang(value: str | None) -> str | None:
 
 
 async def form_of(request: Request, folder: Path) -> Form:
-    return await read_form(request, folder, request.app.state.settings.max_upload)
+    form = await read_form(request, folder, request.app.state.settings.max_upload)
+    request.state.lang = form.get("lang")  # an API refusal is worded in the form's language (docs/web.md)
+    return form
 
 
 def one_file(form: Form, field: str = "file"):
@@ -136,7 +138,7 @@ def guarded(handler: Callable[[Request], Awaitable[Response]]) -> Callable[[Requ
             return await handler(request)
         except Refusal as exc:
             if is_api(request):
-                return api_error(request, exc.status, exc.text)
+                return api_error(request, exc.status, exc.text, getattr(request.state, "lang", None))
             return error_page(request, exc.status, exc.text)
         except ClientDisconnect:
             return Response(status_code=400)
