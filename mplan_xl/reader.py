@@ -21,6 +21,7 @@ from . import values as V
 from .errors import WorkbookError
 from .findings import Finding, finding
 from .gcpause import paused_gc
+from .i18n import Locale
 from .ooxml.cells import address, split_address
 from .ooxml.check import check_file
 from .ooxml.package import sheet_parts, tables_of
@@ -160,11 +161,12 @@ class _Workbook:
         if sheet not in self._grids:
             rows, cols = self.extents.get(sheet, (0, 0))
             if rows * cols > MAX_CELLS:
+                fr = Locale("fr")
                 raise WorkbookError(
                     f"{self.path}: sheet '{sheet}' has a cell as far as {address(rows - 1, cols - 1)} "
                     f"({rows:,} rows x {cols:,} columns): delete what lies beyond the plan and save again",
-                    fr=f"{self.path} : la feuille '{sheet}' a une cellule jusqu'en {address(rows - 1, cols - 1)} "
-                    f"({rows:,} lignes x {cols:,} colonnes) : supprimez ce qui dépasse le plan et enregistrez à nouveau",
+                    fr=f"{self.path} : la feuille « {sheet} » a une cellule jusqu'en {address(rows - 1, cols - 1)} "
+                    f"({fr.number(rows)} lignes × {fr.number(cols)} colonnes) : supprimez ce qui dépasse le plan et enregistrez à nouveau",
                 )
             try:
                 self._grids[sheet] = self.book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)

@@ -103,7 +103,8 @@ def write_report(
             reason = " ".join(str(exc).split())[:120] or type(exc).__name__
             raise WorkbookError(
                 f"{path}: cannot add the report sheets safely ({reason}); nothing was changed",
-                fr=f"{path} : impossible d'ajouter sans risque les feuilles du rapport ({reason}) ; rien n'a été modifié",
+                fr=f"{path} : impossible d'ajouter sans risque les feuilles du rapport (détail technique : {reason}) ; "
+                "rien n'a été modifié",
             ) from exc
 
 
