@@ -296,6 +296,16 @@ def test_download_without_javascript(client, tmp_path):
     assert client.post("/download", data={"csrf": token, "what": "exe"}, files=upload(SAMPLE_FR)).status_code == 400
 
 
+def test_report_keeps_the_workbooks_language_whatever_the_page(client):
+    """An English page downloads a French plan's report in French: the report belongs to the workbook."""
+    token = csrf_of(client)
+    headers = {"Accept-Language": "en"}
+    page = client.post("/check", data={"csrf": token}, files=upload(SAMPLE_FR), headers=headers)
+    assert "Check another plan" in page.text and 'name="lang"' not in page.text
+    answer = client.post("/download", data={"csrf": token, "what": "report"}, files=upload(SAMPLE_FR), headers=headers)
+    assert openpyxl.load_workbook(io.BytesIO(answer.content), read_only=True).sheetnames[1] == "Synthèse"
+
+
 def test_hostile_text_is_shown_as_text(client, tmp_path):
     hostile = fill(
         SAMPLE_FR,
