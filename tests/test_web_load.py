@@ -33,6 +33,7 @@ import pytest
 from click.testing import CliRunner
 
 from mplan_xl.cli import cli
+from mplan_xl.i18n import Number
 from mplan_xl.web import jobs
 
 from .conftest import ROOT
@@ -334,10 +335,10 @@ def test_a_job_past_the_time_limit_is_422_and_the_next_is_served(tmp_path, big_p
         answers_the_sample(client, server, expected)  # the workers are warm
         answer = post(client, server, big_plan.read_bytes(), name="plan5k.xlsx", what="report")
         assert answer.status_code == 422
-        assert refusal(answer, server) == jobs.TOO_LONG.fr.format(seconds=0.5)
+        assert refusal(answer, server) == jobs.TOO_LONG.format("fr", seconds=Number(0.5))
         answer = post(client, server, big_plan.read_bytes(), name="plan5k.xlsx", fields={**FIELDS, "lang": "en"})
         assert answer.status_code == 422
-        assert refusal(answer, server) == jobs.TOO_LONG.en.format(seconds=0.5)
+        assert refusal(answer, server) == jobs.TOO_LONG.format("en", seconds=Number(0.5))
         answers_the_sample(client, server, expected)
         no_leftovers(server)
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import MplanError
-from ..i18n import Text
+from ..i18n import Number, Text
 from .refusal import Refusal
 
 # What a worker imports once, at start, so that no request pays for it.
@@ -29,9 +29,9 @@ TASKS_PER_WORKER = 500  # a worker is replaced after this many jobs: whatever a 
 
 
 TOO_LONG = Text(
-    "ce fichier a demandé trop de temps de calcul ({seconds:g} s) : il a été abandonné ; "
+    "ce fichier a demandé trop de temps de calcul ({seconds} s) : il a été abandonné ; "
     "vérifiez qu'il s'agit bien d'un plan mplan, ou allégez-le",
-    "this file took too long to process ({seconds:g} s) and was given up; "
+    "this file took too long to process ({seconds} s) and was given up; "
     "check that it is an mplan plan, or make it lighter",
 )
 TOO_BIG = Text(
@@ -184,8 +184,9 @@ class Pool:
             future.cancel()
             raise
         except concurrent.futures.TimeoutError:
+            seconds = Number(self.seconds)
             raise Refusal(
-                422, Text(TOO_LONG.fr.format(seconds=self.seconds), TOO_LONG.en.format(seconds=self.seconds))
+                422, Text(TOO_LONG.format("fr", seconds=seconds), TOO_LONG.format("en", seconds=seconds))
             ) from None
         except pebble.ProcessExpired:  # killed: by the memory cap (or the kernel) most of the time
             raise Refusal(422, TOO_BIG) from None
