@@ -398,3 +398,92 @@ def test_serve_refuses_the_network_without_a_token(monkeypatch):
     ]
     short = CliRunner().invoke(cli, ["serve", "--host", "0.0.0.0", "--token", "abc", "--lang", "fr"])
     assert short.exit_code == 2 and "12 caractères" in short.output
+
+
+# -- what the security review found (each was a 500, a leak or a wrong refusal) --------------------------------
+
+
+def test_malformed_headers_are_refusals_not_crashes(tmp_path, capfd):
+    app = create_app(Settings(workers=1, tmp_root=str(tmp_path)))
+    bad_host = TestClient(app, **LOCAL).get("/", headers={"host": "["})
+    assert bad_host.status_code == 403 and "content-security-policy" in bad_host.headers
+    token_app = create_app(Settings(workers=1, tmp_root=str(tmp_path), token="s3cret-token-for-tests"))
+    remote = TestClient(token_app, base_url="https://plans.example", client=("10.1.2.3", 50000))
+    odd_cookie = {"cookie": "mplan_session=\u00e9".encode("latin-1")}
+    assert remote.get("/", headers=odd_cookie, follow_redirects=False).status_code == 303
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def test_unreadable_origin_is_another_site(client):
+    token = csrf_of(client)
+    answer = client.post("/logout", data={"csrf": token}, headers={"Origin": "http://["})
+    assert answer.status_code == 403
+    check = client.post("/check", data={"csrf": token}, files=upload(SAMPLE_FR), headers={"Origin": "http://["})
+    assert check.status_code == 403
+
+
+def test_form_from_another_site_is_refused_before_its_body(client):
+    client.cookies.clear()
+    answer = client.post("/check", files=upload(SAMPLE_FR))  # no CSRF cookie at all
+    assert answer.status_code == 403
+
+
+@pytest.mark.parametrize("name", ["plan", "plan.xlsx.bak", "p" * 130 + ".xlsx"])
+def test_report_takes_any_file_name(client, name):
+    answer = client.post("/api/report", files=upload(SAMPLE_FR, name), headers=API)
+    assert answer.status_code == 200, answer.text
+    assert openpyxl.load_workbook(io.BytesIO(answer.content), read_only=True).sheetnames[1] == "Synthèse"
+
+
+def test_report_of_a_text_file_says_what_it_is(client):
+    answer = client.post("/api/report", files={"file": ("notes.txt", b"hello, world\n")}, headers=API)
+    assert answer.status_code == 422
+    message = answer.json()["error"]["message"]
+    assert message.startswith("notes.txt") and "in1" not in message and "out." not in message
+
+
+def test_repeated_file_field_and_long_boundary_are_400(client):
+    files = [("file", ("a.xlsx", b"x")), ("file", ("b.xlsx", b"y"))]
+    assert client.post("/api/validate", files=files, headers=API).status_code == 400
+    body = b"--" + b"b" * 5000 + b"\r\n"
+    headers = {**API, "content-type": "multipart/form-data; boundary=" + "b" * 5000}
+    assert client.post("/api/validate", content=body, headers=headers).status_code == 400
+
+
+def test_language_link_stays_on_this_site(client):
+    page = client.get("//evil.example/x")
+    link = re.search(r'<a class="lang" href="([^"]+)"', page.text).group(1)
+    assert link.startswith("/") and not link.startswith("//")
+
+
+def test_only_static_files_found_are_cacheable(client):
+    assert client.get("/static/nothing.css").headers["cache-control"] == "no-store"
+    assert "max-age" in client.get("/static/style.css").headers["cache-control"]
+
+
+def test_head_of_a_form_page(client):
+    assert client.head("/compare").status_code == 200
+
+
+def test_login_expires():
+    from mplan_xl.web.security import SESSION_HOURS, session_ok, session_value
+
+    value = session_value("s3cret-token-for-tests", now=1_000_000)
+    assert session_ok(value, "s3cret-token-for-tests", now=1_000_000 + 3600)
+    assert not session_ok(value, "s3cret-token-for-tests", now=1_000_000 + SESSION_HOURS * 3600 + 1)
+    assert not session_ok(value, "another-token-for-tests", now=1_000_000 + 60)
+    assert not session_ok("1000000.deadbeef", "s3cret-token-for-tests", now=1_000_000)
+
+
+def test_remote_refusal_without_token_is_json_for_the_api(tmp_path):
+    app = create_app(Settings(workers=1, tmp_root=str(tmp_path)))
+    remote = TestClient(app, base_url="http://192.168.1.20:8765", client=("192.168.1.7", 50000))
+    answer = remote.post("/api/validate", headers=API)
+    assert answer.status_code == 403 and "MPLAN_TOKEN" in answer.json()["error"]["message"]
+
+
+def test_unusable_tmpdir_is_refused_at_start(tmp_path):
+    from mplan_xl.errors import UsageError
+
+    with pytest.raises(UsageError, match="MPLAN_TMPDIR"):
+        Settings.from_env({"MPLAN_TMPDIR": str(tmp_path / "missing")})

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import logging
 import zipfile
 from collections.abc import Awaitable, Callable
 from datetime import date
@@ -49,6 +50,7 @@ def page(request: Request, name: str, status: int = 200, **context: Any) -> HTML
     other = "en" if lang == "fr" else "fr"
     path = request.url.path
     here = path if request.method == "GET" or path in ("/compare", "/login") else "/"  # a page one can GET
+    here = "/" + here.lstrip("/")  # never '//host/…', which a browser reads as another site
     html = template.render(
         switch_url=f"{here}?lang={other}",
         other_lang=other,
@@ -151,6 +153,12 @@ def guarded(handler: Callable[[Request], Awaitable[Response]]) -> Callable[[Requ
     return endpoint
 
 
+def csrf_first(request: Request) -> None:
+    """Before reading a form's body: refuse at once what cannot pass need_csrf (another site, no cookie)."""
+    if not security.csrf_possible(request):
+        raise Refusal(403, WORDS["bad_csrf"])
+
+
 def need_csrf(request: Request, form: Form) -> None:
     if not security.csrf_ok(request, form.get("csrf")):
         raise Refusal(403, WORDS["bad_csrf"])
@@ -171,6 +179,7 @@ async def home(request: Request) -> Response:
 @guarded
 async def check_page(request: Request) -> Response:
     lang, _ = security.page_lang(request)
+    csrf_first(request)
     with request_folder(request.app.state.settings.tmp_root) as folder:
         form = await form_of(request, folder)
         need_csrf(request, form)
@@ -185,6 +194,7 @@ async def check_page(request: Request) -> Response:
 @guarded
 async def download(request: Request) -> Response:
     """The page's downloads without JavaScript: the file chosen again, the download named by `what`."""
+    csrf_first(request)
     with request_folder(request.app.state.settings.tmp_root) as folder:
         form = await form_of(request, folder)
         need_csrf(request, form)
@@ -198,9 +208,10 @@ async def download(request: Request) -> Response:
 
 @guarded
 async def compare_page(request: Request) -> Response:
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         return page(request, "compare.html", diff=None)
     lang, _ = security.page_lang(request)
+    csrf_first(request)
     with request_folder(request.app.state.settings.tmp_root) as folder:
         form = await form_of(request, folder)
         need_csrf(request, form)
@@ -238,7 +249,7 @@ async def login(request: Request) -> Response:
     token = request.app.state.settings.token
     if token is None:
         return RedirectResponse("/", status_code=303)
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         return page(request, "login.html", failed=False)
     form = await small_form(request)
     if form is None:
@@ -268,10 +279,12 @@ async def small_form(request: Request) -> Form | None:
     """A form of text fields only (login, logout) with a valid CSRF token; None otherwise."""
     if not request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
         return None
+    if not security.csrf_possible(request):
+        return None
     try:
         with request_folder(request.app.state.settings.tmp_root) as folder:
             form = await read_form(request, folder, 64 * 1024)
-    except Refusal:
+    except (Refusal, ClientDisconnect):
         return None
     return form if security.csrf_ok(request, form.get("csrf")) else None
 
@@ -336,9 +349,10 @@ async def api_template(request: Request) -> Response:
 # -- shared by pages and API --------------------------------------------------------------------------------
 
 
-def _names(folder: Path, *uploads) -> dict[str, str]:
-    """The folder's paths as the user's file names, for messages (longest first: in1.xlsx inside the folder)."""
+def _names(folder: Path, *uploads, more: dict[Path, str] | None = None) -> dict[str, str]:
+    """The folder's paths as the user's file names, for messages (the files first, then the folder)."""
     names = {str(u.path): u.filename for u in uploads}
+    names.update({str(path): name for path, name in (more or {}).items()})
     names[str(folder)] = "…"
     return names
 
@@ -352,10 +366,11 @@ async def _report(request: Request, form: Form, folder: Path) -> Response:
     upload = one_file(form)
     suffix = upload.path.suffix if upload.path.suffix in (".xlsx", ".xlsm") else ".xlsx"
     out = folder / f"out{suffix}"
-    args = (str(upload.path), str(out), parse_today(form.get("today")), parse_lang(form.get("lang")))
-    done = await run(request, jobs.report_job, *args, names=_names(folder, upload))
     report_word = "rapport" if (parse_lang(form.get("lang")) or security.page_lang(request)[0]) == "fr" else "report"
     name = f"{_stem(upload.filename)}-{report_word}{suffix}"
+    names = _names(folder, upload, more={out: name, upload.path.with_suffix(".xlsx"): upload.filename})
+    args = (str(upload.path), str(out), parse_today(form.get("today")), parse_lang(form.get("lang")))
+    done = await run(request, jobs.report_job, *args, names=names)
     return Response(
         out.read_bytes(),
         media_type=XLSM if suffix == ".xlsm" else XLSX,
@@ -444,6 +459,28 @@ async def _template(request: Request) -> Response:
 # -- the app ------------------------------------------------------------------------------------------------
 
 
+class Shield:
+    """ASGI middleware: whatever escapes a route or the gate (a malformed header, a client gone) ends as a
+    plain 500 that names nothing, and nothing reaches the log: the log holds the request lines only."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        started = False
+
+        async def sending(message):
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, sending)
+        except Exception:  # noqa: BLE001 - by design: no traceback in the log, no detail in the answer
+            if scope["type"] == "http" and not started:
+                await PlainTextResponse("500", status_code=500)(scope, receive, send)
+
+
 class Gate:
     """ASGI middleware: who may be served (security.authorised) before any route runs."""
 
@@ -457,7 +494,13 @@ class Gate:
         path = scope["path"]
         token = self.settings.token
         if token is None and not security.authorised(request, None):
-            response: Response = PlainTextResponse(WORDS["forbidden_remote"].en, status_code=403)
+            lang = security.page_lang(request)[0]
+            message = WORDS["forbidden_remote"](lang)
+            response: Response = (
+                JSONResponse({"error": {"status": 403, "message": message}}, 403)
+                if path.startswith("/api/")
+                else PlainTextResponse(message, status_code=403)
+            )
         elif token is not None and not security.is_open(path) and not security.authorised(request, token):
             if path.startswith("/api/"):
                 lang = security.page_lang(request)[0]
@@ -510,8 +553,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
             return api_error(request, status, text)
         return error_page(request, status, text)
 
+    for name in ("python_multipart", "multipart"):  # its warnings about a malformed body: not in the log
+        logging.getLogger(name).setLevel(logging.CRITICAL)
     app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={HTTPException: not_found})
     app.state.settings = settings
     app.add_middleware(Gate, settings=settings)
+    app.add_middleware(Shield)
     app.add_middleware(security.Headers)
     return app

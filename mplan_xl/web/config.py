@@ -63,6 +63,12 @@ class Settings:
         values.update({k: v for k, v in overrides.items() if v is not None})
         if values["token"] is not None:
             check_token(values["token"])
+        root = values["tmp_root"]
+        if root is not None and not (os.path.isdir(root) and os.access(root, os.W_OK | os.X_OK)):
+            raise UsageError(
+                f"MPLAN_TMPDIR={root} is not a folder this server can write to",
+                fr=f"MPLAN_TMPDIR={root} n'est pas un dossier où ce serveur peut écrire",
+            )
         return cls(**values)
 
 

@@ -97,9 +97,14 @@ def result_job(path: str, today: date | None, lang: str, name: str) -> dict:
 
 def report_job(path: str, out: str, today: date | None, lang: str | None) -> dict:
     """The workbook with its report written back: the same package surgery and checks as `mplan report`."""
+    from ..ooxml.check import check_file
     from ..report import write_report
 
-    written = write_report(path, out, today=today, lang=lang, backup=False)
+    source = Path(path)
+    if source.suffix.lower() not in (".xlsx", ".xlsm"):  # a name without .xlsx: the content decides
+        check_file(source)  # an .xls, .ods, text…: the same one line as validate's
+        source = source.rename(source.with_suffix(".xlsx"))
+    written = write_report(source, out, today=today, lang=lang, backup=False)
     return {"counts": written.report.counts, "sheets": list(written.sheets)}
 
 

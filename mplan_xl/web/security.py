@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import time
 from urllib.parse import urlsplit
 
 from starlette.requests import HTTPConnection
@@ -59,28 +60,55 @@ class Headers:
             if message["type"] == "http.response.start":
                 names = {name.lower() for name, _ in message.get("headers", [])}
                 extra = [h for h in HEADERS if h[0] not in names]
-                if b"cache-control" not in names:
-                    extra.append(STATIC_CACHE if static else NO_STORE)
+                if b"cache-control" not in names:  # only a static file found may be kept by a cache
+                    extra.append(STATIC_CACHE if static and message["status"] in (200, 304) else NO_STORE)
                 message = {**message, "headers": [*message.get("headers", []), *extra]}
             await send(message)
 
         await self.app(scope, receive, sending)
 
 
-def session_value(token: str) -> str:
-    return hmac.new(token.encode(), b"mplan-session-v1", hashlib.sha256).hexdigest()
+SESSION_HOURS = 12  # a login lasts a working day; a copied cookie stops working after it
+
+
+def _signature(token: str, issued: int) -> str:
+    return hmac.new(token.encode(), f"mplan-session-v2:{issued}".encode(), hashlib.sha256).hexdigest()
+
+
+def session_value(token: str, now: float | None = None) -> str:
+    """The login cookie: when it was issued, and an HMAC of that time by the token (never the token)."""
+    issued = int(time.time() if now is None else now)
+    return f"{issued}.{_signature(token, issued)}"
+
+
+def session_ok(value: str, token: str, now: float | None = None) -> bool:
+    issued_text, _, signature = value.partition(".")
+    if not issued_text.isdigit() or len(issued_text) > 12:
+        return False
+    issued = int(issued_text)
+    age = (time.time() if now is None else now) - issued
+    fresh = -300 <= age <= SESSION_HOURS * 3600
+    return hmac.compare_digest(signature.encode(), _signature(token, issued).encode()) and fresh
+
+
+def _host(value: str) -> str:
+    """The host name of a Host or Origin value; empty when it cannot be read."""
+    try:
+        return urlsplit("//" + value).hostname or ""
+    except ValueError:
+        return ""
 
 
 def authorised(conn: HTTPConnection, token: str | None) -> bool:
     """True when the request may be served: loopback without a token; the token's proof with one."""
     if token is None:
         client = conn.client.host if conn.client else ""
-        host = urlsplit("//" + conn.headers.get("host", "")).hostname or ""
+        host = _host(conn.headers.get("host", ""))
         return is_loopback(client) and is_loopback(host)
-    if hmac.compare_digest(conn.cookies.get(SESSION_COOKIE, ""), session_value(token)):
+    if session_ok(conn.cookies.get(SESSION_COOKIE, ""), token):
         return True
     scheme, _, given = conn.headers.get("authorization", "").partition(" ")
-    return scheme.lower() == "bearer" and hmac.compare_digest(given.strip().encode(), token.encode())
+    return scheme.lower() == "bearer" and token_matches(given, token)
 
 
 def token_matches(given: str, token: str) -> bool:
@@ -110,7 +138,10 @@ def cross_site(conn: HTTPConnection) -> bool:
         return False  # not a browser's cross-site request (curl, a script): the token or loopback rule applies
     if origin == "null":
         return True
-    return urlsplit(origin).netloc.lower() != conn.headers.get("host", "").lower()
+    try:
+        return urlsplit(origin).netloc.lower() != conn.headers.get("host", "").lower()
+    except ValueError:  # an Origin that cannot be read is not this site
+        return True
 
 
 def csrf_ok(conn: HTTPConnection, given: str) -> bool:
@@ -118,6 +149,12 @@ def csrf_ok(conn: HTTPConnection, given: str) -> bool:
     return (
         bool(cookie) and bool(given) and hmac.compare_digest(cookie.encode(), given.encode()) and not cross_site(conn)
     )
+
+
+def csrf_possible(conn: HTTPConnection) -> bool:
+    """Before a form's body is read: a request from another site, or without the CSRF cookie, cannot pass
+    csrf_ok, so it is refused at once and costs no upload."""
+    return bool(conn.cookies.get(CSRF_COOKIE)) and not cross_site(conn)
 
 
 def api_ok(conn: HTTPConnection) -> bool:

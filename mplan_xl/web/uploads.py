@@ -77,7 +77,10 @@ def display_name(raw: str, default: str = "plan.xlsx") -> str:
     name = re.split(r"[\\/]", raw)[-1]
     name = "".join(ch for ch in unicodedata.normalize("NFC", name) if unicodedata.category(ch)[0] != "C").strip()
     name = name.strip(". ")
-    return name[:120] or default
+    if len(name) > 120:  # shortened in its stem: the extension says what the file is
+        stem, dot, suffix = name.rpartition(".")
+        name = stem[: 119 - len(suffix)] + dot + suffix if dot and len(suffix) <= 5 else name[:120]
+    return name or default
 
 
 def download_name(name: str) -> str:
@@ -117,16 +120,16 @@ async def read_form(request: Request, folder: Path, limit: int) -> Form:
     if kind != b"multipart/form-data" or b"boundary" not in options:
         raise Refusal(400, MALFORMED)
     reader = _Multipart(folder, limit)
-    parser = MultipartParser(options[b"boundary"], reader.callbacks())
     received = 0
     try:
+        parser = MultipartParser(options[b"boundary"], reader.callbacks())
         async for chunk in request.stream():
             received += len(chunk)
             if received > limit:
                 raise too_large(limit)
             parser.write(chunk)
         parser.finalize()
-    except (FormParserError, UnicodeDecodeError):
+    except (FormParserError, UnicodeDecodeError, ValueError):
         raise Refusal(400, MALFORMED) from None
     finally:
         reader.close()
@@ -150,6 +153,7 @@ class _Multipart:
         self._file: IO[bytes] | None = None
         self._upload: Upload | None = None
         self._parts = 0
+        self._files = 0
         self._empty_input = False
 
     def callbacks(self) -> Any:  # python-multipart's MultipartCallbacks
@@ -190,10 +194,13 @@ class _Multipart:
             self._fail(Refusal(400, MALFORMED))
         self._name = options[b"name"].decode("utf-8", "replace")
         if b"filename" in options:
+            if self._name in self.form.files:
+                self._fail(Refusal(400, MALFORMED))  # one file per field
             raw = options[b"filename"].decode("utf-8", "replace")
-            suffix = Path(display_name(raw)).suffix
+            suffix = Path(re.split(r"[\\/]", raw)[-1].strip(". ")).suffix
             suffix = suffix.lower() if _SUFFIX.fullmatch(suffix) else ".bin"
-            path = self.folder / f"in{len(self.form.files) + 1}{suffix}"
+            self._files += 1
+            path = self.folder / f"in{self._files}{suffix}"
             self._upload = Upload(self._name, display_name(raw), path)
             self._empty_input = not raw  # a file input left empty sends a part with no file name
             self._file = open(path, "xb")  # noqa: SIM115 - closed at the part's end or in close()
