@@ -487,3 +487,41 @@ def test_unusable_tmpdir_is_refused_at_start(tmp_path):
 
     with pytest.raises(UsageError, match="MPLAN_TMPDIR"):
         Settings.from_env({"MPLAN_TMPDIR": str(tmp_path / "missing")})
+
+
+def test_uvicorn_with_several_workers_shares_nothing(tmp_path):
+    """`uvicorn mplan_xl.web:app --workers 2`: a page got from one process and its form posted to another
+    work together, since nothing is kept between requests (the CSRF check is a double-submit cookie)."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    from .webserver import free_port
+
+    port = free_port()
+    root = tmp_path / "tmp"
+    root.mkdir()
+    env = {**os.environ, "MPLAN_TMPDIR": str(root), "MPLAN_JOB_WORKERS": "1"}
+    command = [sys.executable, "-m", "uvicorn", "mplan_xl.web:app", "--port", str(port), "--workers", "2"]
+    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):
+            try:
+                if httpx.get(url + "/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        for _ in range(6):  # new connections: the kernel spreads them over both processes
+            with httpx.Client(base_url=url, timeout=30) as browser:
+                csrf = re.search(r'name="csrf" value="([^"]+)"', browser.get("/").text).group(1)
+            with httpx.Client(base_url=url, timeout=30, cookies={"mplan_csrf": csrf}) as again:
+                page = again.post("/check", data={"csrf": csrf}, files=upload(SAMPLE_FR))
+                assert page.status_code == 200 and "MP803" in page.text
+        assert list(root.iterdir()) == []
+    finally:
+        server.terminate()
+        server.wait(15)
