@@ -525,3 +525,21 @@ def test_uvicorn_with_several_workers_shares_nothing(tmp_path):
     finally:
         server.terminate()
         server.wait(15)
+
+
+def test_serve_open_opens_the_page_in_the_browser(tmp_path):
+    """`mplan serve --open` opens the page once the server answers (the browser: $BROWSER, here a script)."""
+    import sys
+    import time
+
+    from .webserver import served
+
+    seen = tmp_path / "opened.txt"
+    opener = tmp_path / "opener.py"
+    opener.write_text(f"import sys\nopen({str(seen)!r}, 'w').write(sys.argv[1])\n")
+    with served(tmp_path, "--open", env={"BROWSER": f"{sys.executable} {opener} %s"}) as server:
+        for _ in range(100):
+            if seen.exists() and seen.read_text():
+                break
+            time.sleep(0.1)
+        assert seen.read_text() == server.url
