@@ -13,7 +13,6 @@ samples/exemple-fr.xlsx through the file input as a user would, and writes into 
 
 from __future__ import annotations
 
-import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -21,13 +20,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from selenium import webdriver  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.remote.webdriver import WebDriver  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
-from tests.webserver import served  # noqa: E402
+from tests.webserver import CHROMEDRIVER, CHROMIUM, served  # noqa: E402
+from tests.webserver import chrome as browser  # noqa: E402
 
 PICTURES = ROOT / "docs" / "pictures"
 SAMPLE = ROOT / "samples" / "exemple-fr.xlsx"
@@ -35,29 +33,11 @@ MAX_HEIGHT = 2400
 
 
 def chrome(profile: Path) -> WebDriver:
-    binary, driver = shutil.which("chromium") or shutil.which("google-chrome"), shutil.which("chromedriver")
-    if not binary or not driver:
+    if not CHROMIUM or not CHROMEDRIVER:
         sys.exit(
             "render_web_pictures: needs chromium and chromedriver (Debian: apt-get install chromium chromium-driver)"
         )
-    options = webdriver.ChromeOptions()
-    options.binary_location = binary
-    for argument in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--hide-scrollbars",
-        "--lang=fr-FR",
-        f"--user-data-dir={profile}",
-    ):
-        options.add_argument(argument)
-    options.add_experimental_option("prefs", {"intl.accept_languages": "fr-FR,fr"})
-    return webdriver.Chrome(options=options, service=Service(driver))
+    return browser(profile, extra=("--hide-scrollbars",))
 
 
 def shoot(driver: WebDriver, width: int, path: Path) -> None:

@@ -16,7 +16,6 @@ import contextlib
 import json
 import os
 import re
-import shutil
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -26,13 +25,12 @@ import pytest
 
 from mplan_xl import load
 
-from .webserver import Server, served
+from .webserver import CHROMEDRIVER, CHROMIUM, Server, served
+from .webserver import chrome as new_chrome
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = {"fr": ROOT / "samples" / "exemple-fr.xlsx", "en": ROOT / "samples" / "example-en.xlsx"}
 CONTRACT = json.loads((ROOT / "docs" / "contract.json").read_text(encoding="utf-8"))
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-CHROMEDRIVER = shutil.which("chromedriver")
 
 
 def _require(found: object, what: str) -> None:
@@ -51,9 +49,7 @@ if os.environ.get("CI"):
 else:
     pytest.importorskip("selenium", reason="browser tests need selenium (pip install -e '.[test]')")
 
-from selenium import webdriver  # noqa: E402
 from selenium.common.exceptions import NoAlertPresentException, TimeoutException  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
@@ -100,34 +96,8 @@ def sheet_names(lang: str, generated: bool) -> list[str]:
 
 def chrome(profile: Path, downloads: Path, *, javascript: bool = True, language: str = "fr-FR,fr") -> WebDriver:
     """A headless Chromium with its own fresh profile, downloading into `downloads` without asking."""
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for argument in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        f"--user-data-dir={profile}",
-        f"--lang={language.split(',')[0]}",
-        "--window-size=1280,900",
-    ):
-        options.add_argument(argument)
-    prefs: dict[str, object] = {
-        "download.default_directory": str(downloads),
-        "download.prompt_for_download": False,
-        "intl.accept_languages": language,
-    }
-    if not javascript:
-        prefs["profile.managed_default_content_settings.javascript"] = 2
-    options.add_experimental_option("prefs", prefs)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
+    driver = new_chrome(profile, downloads, javascript=javascript, language=language)
     driver.set_page_load_timeout(WAIT)
-    downloads_into(driver, downloads)
     return driver
 
 

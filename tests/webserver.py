@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -94,3 +95,51 @@ def served(folder: Path, *args: str, env: dict | None = None, timeout: float = 3
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+CHROMEDRIVER = shutil.which("chromedriver")
+
+
+def chrome(
+    profile: Path,
+    downloads: Path | None = None,
+    *,
+    javascript: bool = True,
+    language: str = "fr-FR,fr",
+    extra: tuple[str, ...] = (),
+):
+    """A headless Chromium (Debian's, driven by Selenium) with a fresh profile, the options that work as root
+    on a machine without network, and downloads landing in `downloads` without a question."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for argument in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        f"--user-data-dir={profile}",
+        f"--lang={language.split(',')[0]}",
+        "--window-size=1280,900",
+        *extra,
+    ):
+        options.add_argument(argument)
+    prefs: dict[str, object] = {"download.prompt_for_download": False, "intl.accept_languages": language}
+    if downloads is not None:
+        prefs["download.default_directory"] = str(downloads)
+    if not javascript:
+        prefs["profile.managed_default_content_settings.javascript"] = 2
+    options.add_experimental_option("prefs", prefs)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
+    if downloads is not None:  # headless Chromium lands downloads only when told so through DevTools
+        downloads.mkdir(parents=True, exist_ok=True)
+        driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
+    return driver
