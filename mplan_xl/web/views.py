@@ -10,6 +10,7 @@ from datetime import date
 from ..i18n import Locale, Text
 from ..pipeline import Checked
 from ..report.base import AMBER, GREEN, RED, t, w
+from .charts import charts
 
 TONES = {RED: "bad", AMBER: "warn", GREEN: "good"}
 SEVERITIES = ("error", "warning", "info")
@@ -49,7 +50,7 @@ def result(checked: Checked, lang: str, generated: date | None = None) -> dict:
         "severity_labels": {key: t(key, lang) for key in SEVERITIES},
         "figures": key_figures(checked, loc),
         "sheets": grouped(checked),
-        "charts": _charts(checked, lang),
+        "charts": charts(checked, lang),
     }
 
 
@@ -100,9 +101,3 @@ def grouped(checked: Checked) -> list[dict]:
         {"name": name, "findings": items, "counts": {s: sum(f["severity"] == s for f in items) for s in SEVERITIES}}
         for name, items in sorted(groups.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
     ]
-
-
-def _charts(checked: Checked, lang: str) -> list[tuple[str, str]]:
-    from .charts import charts
-
-    return charts(checked, lang)
