@@ -15,6 +15,8 @@ from . import hygiene
 from .errors import MplanError, UsageError, WorkbookError
 from .i18n import Locale, Text, choose_lang, norm_lang
 
+DEFAULT_PORT = 8765  # mplan serve's
+
 
 def _one_line_errors(func):
     """An MplanError becomes one line on stderr and its exit code, in the user's language: --lang, else
@@ -200,11 +202,6 @@ def _today(value: str | None) -> date | None:
 
 
 SEVERITY_STYLE = {"error": "red", "warning": "yellow", "info": "cyan"}
-COUNT_WORDS = {
-    "error": Text("erreur", "error"),
-    "warning": Text("avertissement", "warning"),
-    "info": Text("information", "info"),
-}
 WORDS = {
     "no_problem": Text("Aucun problème trouvé.", "No problem found."),
     "wrote_report": Text("Écrit {sheets} dans {path} ({counts}).", "Wrote {sheets} into {path} ({counts})."),
@@ -233,8 +230,9 @@ WORDS = {
 
 def _counts_line(counts: dict[str, int], lang: str) -> str:
     """'0 erreur, 12 avertissements, 4 informations' / '0 errors, 12 warnings, 4 infos'."""
-    loc = Locale(lang)
-    return ", ".join(loc.count(counts[key], word) for key, word in COUNT_WORDS.items())
+    from .findings import counts_line
+
+    return counts_line(Locale(lang), counts)
 
 
 @cli.command()
@@ -601,7 +599,9 @@ def diff(old, new, fmt, lang, today):
 
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=8765, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+@click.option(
+    "--port", default=DEFAULT_PORT, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on."
+)
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in the browser once the server is up.")
 @click.option(
     "--token",

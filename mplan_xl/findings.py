@@ -23,6 +23,21 @@ if TYPE_CHECKING:
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
+COUNT_WORDS = {
+    ERROR: Text("erreur", "error"),
+    WARNING: Text("avertissement", "warning"),
+    INFO: Text("information", "info"),
+}
+
+
+def count_labels(loc: Locale, counts: dict[str, int]) -> dict[str, str]:
+    """Each severity's count worded: '0 erreur', '12 avertissements' / '0 errors', '4 infos'."""
+    return {key: loc.count(counts.get(key, 0), word) for key, word in COUNT_WORDS.items()}
+
+
+def counts_line(loc: Locale, counts: dict[str, int]) -> str:
+    """'0 erreur, 12 avertissements, 4 informations' / '0 errors, 12 warnings, 4 infos'."""
+    return ", ".join(count_labels(loc, counts).values())
 
 
 @dataclass(frozen=True)

@@ -296,14 +296,9 @@ def _money(loc: Locale, value: object) -> str:
 
 
 def _counts(loc: Locale, counts: dict) -> str:
-    return ", ".join(
-        loc.count(counts.get(key, 0), word)
-        for key, word in (
-            ("error", Text("erreur", "error")),
-            ("warning", Text("avertissement", "warning")),
-            ("info", Text("information", "info")),
-        )
-    )
+    from .findings import counts_line
+
+    return counts_line(loc, counts)
 
 
 def lines(diff: Diff, loc: Locale) -> list[tuple[str, str]]:

@@ -20,8 +20,6 @@ from typing import Any
 
 from ..errors import UsageError
 
-DEFAULT_PORT = 8765
-
 
 def _number(env: dict, name: str, default: float, low: float, high: float) -> float:
     raw = env.get(name)

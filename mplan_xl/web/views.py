@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..findings import count_labels
 from ..i18n import Locale, Text
 from ..pipeline import Checked
 from ..report.base import AMBER, GREEN, RED, t, w
@@ -14,11 +15,6 @@ from .charts import charts
 
 TONES = {RED: "bad", AMBER: "warn", GREEN: "good"}
 SEVERITIES = ("error", "warning", "info")
-COUNTS = {
-    "error": Text("erreur", "error"),
-    "warning": Text("avertissement", "warning"),
-    "info": Text("information", "info"),
-}
 
 
 def result(checked: Checked, lang: str, generated: date | None = None) -> dict:
@@ -45,8 +41,7 @@ def result(checked: Checked, lang: str, generated: date | None = None) -> dict:
         "verdict": line,
         "tone": TONES.get(colour, "warn"),
         "counts": counts,
-        "counts_text": ", ".join(loc.count(counts[key], COUNTS[key]) for key in SEVERITIES),
-        "count_labels": {key: loc.count(counts[key], COUNTS[key]) for key in SEVERITIES},
+        "count_labels": count_labels(loc, counts),
         "severity_labels": {key: t(key, lang) for key in SEVERITIES},
         "figures": key_figures(checked, loc),
         "sheets": grouped(checked),
